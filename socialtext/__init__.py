@@ -1,0 +1,41 @@
+"""socialtext: read what French-speaking customers write to brands on social media.
+
+The public API, re-exported here and loaded lazily so that ``import socialtext``
+stays cheap (spaCy, numpy and the models load on first use).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+__all__ = ["Token", "Tokenizer", "__version__", "nlp", "tokenize"]
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+_LAZY = {
+    "Token": "socialtext.tokenizer",
+    "Tokenizer": "socialtext.tokenizer",
+    "tokenize": "socialtext.tokenizer",
+    "nlp": "socialtext.tokenizer",
+}
+
+if TYPE_CHECKING:
+    from socialtext.tokenizer import Token, Tokenizer, nlp, tokenize
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'socialtext' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
