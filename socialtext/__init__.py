@@ -11,7 +11,19 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["Token", "Tokenizer", "__version__", "nlp", "tokenize"]
+__all__ = [
+    "Analysis",
+    "Analyzer",
+    "Token",
+    "Tokenizer",
+    "__version__",
+    "analyze",
+    "analyze_many",
+    "load",
+    "nlp",
+    "tokenize",
+    "train",
+]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
@@ -20,10 +32,18 @@ _LAZY = {
     "Tokenizer": "socialtext.tokenizer",
     "tokenize": "socialtext.tokenizer",
     "nlp": "socialtext.tokenizer",
+    "Analysis": "socialtext.analyzer",
+    "Analyzer": "socialtext.analyzer",
+    "analyze": "socialtext.analyzer",
+    "analyze_many": "socialtext.analyzer",
+    "load": "socialtext.analyzer",
+    "train": "socialtext.training",
 }
 
 if TYPE_CHECKING:
+    from socialtext.analyzer import Analysis, Analyzer, analyze, analyze_many, load
     from socialtext.tokenizer import Token, Tokenizer, nlp, tokenize
+    from socialtext.training import train
 
 
 def __getattr__(name: str) -> Any:

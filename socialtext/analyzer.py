@@ -1,0 +1,303 @@
+"""Analyzer and Analysis: department and sentiment of each message, in batches.
+
+``socialtext.load()`` builds an :class:`Analyzer` from the default model shipped in
+the package (or from a trained model directory); ``analyze``, ``analyze_many`` and
+``pipe`` return immutable :class:`Analysis` objects. Inference uses numpy only.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import numpy as np
+
+from socialtext.errors import ModelError, type_error
+from socialtext.features import FeatureExtractor
+from socialtext.linear import LinearModel
+from socialtext.tokenizer import Token, Tokenizer
+
+__all__ = ["Analysis", "Analyzer", "load"]
+
+DEFAULT_BATCH_SIZE = 256
+
+
+@dataclass(frozen=True, repr=False)
+class Analysis:
+    """What socialtext read in one message.
+
+    ``department_scores`` and ``sentiment_scores`` are calibrated probabilities that
+    sum to 1; ``sentiment_score`` is ``P(positive) - P(negative)`` in ``[-1, 1]``.
+    ``flags`` name anything a reader should know (``uncertain_department``,
+    ``uncertain_sentiment``, ``empty``, ``truncated``).
+    """
+
+    text: str
+    tokens: tuple[Token, ...]
+    department: str
+    department_scores: Mapping[str, float]
+    sentiment: str
+    sentiment_score: float
+    sentiment_scores: Mapping[str, float]
+    flags: tuple[str, ...] = ()
+    _analyzer: Analyzer | None = field(default=None, compare=False)
+
+    def __repr__(self) -> str:
+        text = self.text if len(self.text) <= 40 else self.text[:39] + "…"
+        flags = f", flags={list(self.flags)}" if self.flags else ""
+        return (
+            f"Analysis({self.department} {self.department_scores.get(self.department, 0):.2f}, "
+            f"{self.sentiment} {self.sentiment_score:+.2f}{flags}, text={text!r})"
+        )
+
+    def to_dict(self, *, tokens: bool = False) -> dict[str, Any]:
+        """Plain JSON-ready data (tokens only when asked: they are the bulk)."""
+        out: dict[str, Any] = {
+            "text": self.text,
+            "department": self.department,
+            "department_scores": dict(self.department_scores),
+            "sentiment": self.sentiment,
+            "sentiment_score": self.sentiment_score,
+            "sentiment_scores": dict(self.sentiment_scores),
+            "flags": list(self.flags),
+        }
+        if tokens:
+            out["tokens"] = [t._asdict() for t in self.tokens]
+        return out
+
+    def explain(self, k: int = 5) -> dict[str, list[tuple[str, float]]]:
+        """The ``k`` words and cues that pushed most towards each decision.
+
+        Returns ``{"department": [(feature, weight), ...], "sentiment": [...]}``; a
+        weight is the feature's contribution to the chosen class' logit, minus its
+        mean contribution to the other classes.
+        """
+        if self._analyzer is None:
+            raise ValueError("this Analysis was built without an analyzer; nothing to explain with")
+        return self._analyzer.explain(self, k)
+
+
+def _scores(classes: tuple[str, ...], row: np.ndarray) -> Mapping[str, float]:
+    return MappingProxyType({c: float(p) for c, p in zip(classes, row.tolist(), strict=True)})
+
+
+class Analyzer:
+    """Department and sentiment models with their tokenizer; build once, analyse many.
+
+    Parameters
+    ----------
+    department_model, sentiment_model : numpy models (see :class:`socialtext.linear.LinearModel`).
+    min_confidence : a top probability below this adds ``uncertain_department`` /
+        ``uncertain_sentiment`` to the flags.
+    max_chars : longer texts are analysed on their first ``max_chars`` characters
+        (flag ``truncated``); the Analysis keeps the full text.
+    info : the model's manifest, for reference.
+    """
+
+    def __init__(
+        self,
+        department_model: LinearModel,
+        sentiment_model: LinearModel,
+        *,
+        min_confidence: float = 0.5,
+        max_chars: int = 5000,
+        info: Mapping[str, Any] | None = None,
+    ) -> None:
+        if not 0.0 <= min_confidence <= 1.0:
+            raise ValueError(f"min_confidence must be within [0, 1], got {min_confidence!r}")
+        if max_chars < 1:
+            raise ValueError(f"max_chars must be a positive integer, got {max_chars!r}")
+        self.department_model = department_model
+        self.sentiment_model = sentiment_model
+        self.min_confidence = min_confidence
+        self.max_chars = max_chars
+        self.info = dict(info or {})
+        self.tokenizer = Tokenizer()
+        self._department_features = FeatureExtractor(department_model.features)
+        self._sentiment_features = (
+            self._department_features
+            if sentiment_model.features == department_model.features
+            else FeatureExtractor(sentiment_model.features)
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"Analyzer(departments={list(self.department_model.classes)}, "
+            f"sentiments={list(self.sentiment_model.classes)})"
+        )
+
+    @classmethod
+    def from_directory(cls, path: str | Path, **kwargs: Any) -> Analyzer:
+        """Load a model directory written by ``socialtext train`` (hashes checked first)."""
+        from socialtext.training import read_manifest
+
+        directory = Path(path)
+        manifest = read_manifest(directory)
+        tasks = manifest.get("tasks", [])
+        if "department" not in tasks or "sentiment" not in tasks:
+            raise ModelError(f"{directory}: an Analyzer needs the tasks 'department' and 'sentiment', got {tasks}")
+        models = {task: LinearModel.load(directory, task) for task in ("department", "sentiment")}
+        for task, model in models.items():
+            if list(model.classes) != list(manifest["labels"][task]):
+                raise ModelError(f"{directory}: labels of {task} differ from the manifest's; retrain the model")
+        return cls(models["department"], models["sentiment"], info=manifest, **kwargs)
+
+    # -- analysis ------------------------------------------------------------------
+    def analyze(self, text: str) -> Analysis:
+        """Analyse one message."""
+        if not isinstance(text, str):
+            raise type_error("text", text)
+        return self._batch([text])[0]
+
+    def analyze_many(self, texts: Iterable[str], *, batch_size: int = DEFAULT_BATCH_SIZE) -> list[Analysis]:
+        """Analyse many messages, batched internally; results in input order."""
+        return list(self.pipe(texts, batch_size=batch_size))
+
+    def pipe(self, texts: Iterable[str], *, batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Analysis]:
+        """Analyse a stream lazily, ``batch_size`` messages at a time (memory stays bounded)."""
+        if isinstance(texts, str):
+            raise TypeError("texts must be an iterable of str, got a single str; use analyze(text)")
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be a positive integer, got {batch_size!r}")
+        batch: list[str] = []
+        for index, text in enumerate(texts):
+            if not isinstance(text, str):
+                raise type_error("texts", text, index=index)
+            batch.append(text)
+            if len(batch) >= batch_size:
+                yield from self._batch(batch)
+                batch = []
+        if batch:
+            yield from self._batch(batch)
+
+    def _batch(self, texts: list[str]) -> list[Analysis]:
+        clipped = [t if len(t) <= self.max_chars else t[: self.max_chars] for t in texts]
+        token_lists = [self.tokenizer(t) for t in clipped]
+        dep_arrays = self._department_features.transform(token_lists)
+        sent_arrays = (
+            dep_arrays
+            if self._sentiment_features is self._department_features
+            else self._sentiment_features.transform(token_lists)
+        )
+        dep = self.department_model.proba(*dep_arrays)
+        sent = self.sentiment_model.proba(*sent_arrays)
+        dep_classes = self.department_model.classes
+        sent_classes = self.sentiment_model.classes
+        pos = sent_classes.index("positive") if "positive" in sent_classes else None
+        neg = sent_classes.index("negative") if "negative" in sent_classes else None
+        out = []
+        for i, text in enumerate(texts):
+            flags: list[str] = []
+            dep_row, sent_row = dep[i], sent[i]
+            if not text.strip():
+                flags.append("empty")
+                dep_row = _one_hot(dep_classes, "other", dep_row)
+                sent_row = _one_hot(sent_classes, "neutral", sent_row)
+            if len(text) > self.max_chars:
+                flags.append("truncated")
+            d, s = int(dep_row.argmax()), int(sent_row.argmax())
+            if dep_row[d] < self.min_confidence:
+                flags.append("uncertain_department")
+            if sent_row[s] < self.min_confidence:
+                flags.append("uncertain_sentiment")
+            score = (float(sent_row[pos]) if pos is not None else 0.0) - (
+                float(sent_row[neg]) if neg is not None else 0.0
+            )
+            out.append(
+                Analysis(
+                    text=text,
+                    tokens=tuple(token_lists[i]),
+                    department=dep_classes[d],
+                    department_scores=_scores(dep_classes, dep_row),
+                    sentiment=sent_classes[s],
+                    sentiment_score=max(-1.0, min(1.0, score)),
+                    sentiment_scores=_scores(sent_classes, sent_row),
+                    flags=tuple(flags),
+                    _analyzer=self,
+                )
+            )
+        return out
+
+    def explain(self, analysis: Analysis, k: int = 5) -> dict[str, list[tuple[str, float]]]:
+        """See :meth:`Analysis.explain`."""
+        tokens = list(analysis.tokens)
+        out: dict[str, list[tuple[str, float]]] = {}
+        for task, model, extractor, label in (
+            ("department", self.department_model, self._department_features, analysis.department),
+            ("sentiment", self.sentiment_model, self._sentiment_features, analysis.sentiment),
+        ):
+            c = model.classes.index(label)
+            others = [j for j in range(len(model.classes)) if j != c]
+            totals: dict[str, float] = {}
+            for name, column, value, _ in extractor.explain(tokens):
+                w = model.weights[column]
+                contribution = value * (float(w[c]) - float(np.mean(w[others])) if others else float(w[c]))
+                totals[name] = totals.get(name, 0.0) + contribution / model.temperature
+            ranked = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
+            out[task] = [(name, round(v, 4)) for name, v in ranked[:k] if v > 0 and math.isfinite(v)]
+        return out
+
+
+def _one_hot(classes: tuple[str, ...], label: str, fallback: np.ndarray) -> np.ndarray:
+    if label not in classes:
+        return fallback
+    row = np.zeros(len(classes))
+    row[classes.index(label)] = 1.0
+    return row
+
+
+def default_model_path() -> Path:
+    """Where the shipped default model lives: inside the installed package, or ``models/default`` in a checkout."""
+    packaged = Path(__file__).resolve().parent / "_default_model"
+    if (packaged / "manifest.json").is_file():
+        return packaged
+    checkout = Path(__file__).resolve().parent.parent / "models" / "default"
+    if (checkout / "manifest.json").is_file():
+        return checkout
+    raise ModelError(
+        "the default model is missing from this installation (expected socialtext/_default_model/); "
+        "reinstall socialtext, or train one with `socialtext train --out DIR` and load it with load(DIR)"
+    )
+
+
+_DEFAULT: dict[str, Analyzer] = {}
+
+
+def load(path: str | Path | None = None, **kwargs: Any) -> Analyzer:
+    """Load an :class:`Analyzer`: the shipped default model, or a trained model directory.
+
+    Examples
+    --------
+    >>> analyzer = socialtext.load()
+    >>> analyzer.analyze("ma box marche plus depuis 3 jours 😡").department
+    'after_sales'
+    """
+    return Analyzer.from_directory(default_model_path() if path is None else path, **kwargs)
+
+
+def default_analyzer() -> Analyzer:
+    """The process-wide analyzer behind :func:`analyze` (loaded once, on first use)."""
+    if "default" not in _DEFAULT:
+        _DEFAULT["default"] = load()
+    return _DEFAULT["default"]
+
+
+def analyze(text: str) -> Analysis:
+    """Analyse one message with the default model.
+
+    Examples
+    --------
+    >>> a = socialtext.analyze("@MonOpé ma box marche plus depuis 3 jours 😡 #panne")
+    >>> a.department, a.sentiment
+    ('after_sales', 'negative')
+    """
+    return default_analyzer().analyze(text)
+
+
+def analyze_many(texts: Iterable[str], *, batch_size: int = DEFAULT_BATCH_SIZE) -> list[Analysis]:
+    """Analyse many messages with the default model, batched internally."""
+    return default_analyzer().analyze_many(texts, batch_size=batch_size)
