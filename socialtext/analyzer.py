@@ -7,9 +7,11 @@ the package (or from a trained model directory); ``analyze``, ``analyze_many`` a
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -18,7 +20,7 @@ import numpy as np
 
 from socialtext.errors import ModelError, type_error
 from socialtext.features import FeatureExtractor
-from socialtext.linear import LinearModel
+from socialtext.linear import LinearModel, sparse_dot
 from socialtext.tokenizer import Token, Tokenizer
 
 __all__ = ["Analysis", "Analyzer", "load"]
@@ -37,7 +39,6 @@ class Analysis:
     """
 
     text: str
-    tokens: tuple[Token, ...]
     department: str
     department_scores: Mapping[str, float]
     sentiment: str
@@ -45,6 +46,15 @@ class Analysis:
     sentiment_scores: Mapping[str, float]
     flags: tuple[str, ...] = ()
     _analyzer: Analyzer | None = field(default=None, compare=False)
+
+    @cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        """The tokens of the analysed text (computed on first access: most callers never need them)."""
+        from socialtext.tokenizer import default_tokenizer
+
+        tokenizer = self._analyzer.tokenizer if self._analyzer is not None else default_tokenizer()
+        limit = self._analyzer.max_chars if self._analyzer is not None else len(self.text)
+        return tuple(tokenizer(self.text[:limit]))
 
     def __repr__(self) -> str:
         text = self.text if len(self.text) <= 40 else self.text[:39] + "…"
@@ -111,6 +121,16 @@ class Analyzer:
             raise ValueError(f"min_confidence must be within [0, 1], got {min_confidence!r}")
         if max_chars < 1:
             raise ValueError(f"max_chars must be a positive integer, got {max_chars!r}")
+        shared = sentiment_model.features == department_model.features
+        # Both models read the same columns: keep their weights side by side in one
+        # matrix (one gather per batch) and let each model view its own columns.
+        self._joint_weights: np.ndarray | None = None
+        if shared:
+            joint = np.ascontiguousarray(np.hstack([department_model.weights, sentiment_model.weights]))
+            k = len(department_model.classes)
+            department_model = dataclasses.replace(department_model, weights=joint[:, :k])
+            sentiment_model = dataclasses.replace(sentiment_model, weights=joint[:, k:])
+            self._joint_weights = joint
         self.department_model = department_model
         self.sentiment_model = sentiment_model
         self.min_confidence = min_confidence
@@ -118,11 +138,7 @@ class Analyzer:
         self.info = dict(info or {})
         self.tokenizer = Tokenizer()
         self._department_features = FeatureExtractor(department_model.features)
-        self._sentiment_features = (
-            self._department_features
-            if sentiment_model.features == department_model.features
-            else FeatureExtractor(sentiment_model.features)
-        )
+        self._sentiment_features = self._department_features if shared else FeatureExtractor(sentiment_model.features)
 
     def __repr__(self) -> str:
         return (
@@ -176,15 +192,20 @@ class Analyzer:
 
     def _batch(self, texts: list[str]) -> list[Analysis]:
         clipped = [t if len(t) <= self.max_chars else t[: self.max_chars] for t in texts]
-        token_lists = [self.tokenizer(t) for t in clipped]
-        dep_arrays = self._department_features.transform(token_lists)
+        dep_arrays = self._department_features.transform_texts(clipped, self.tokenizer)
         sent_arrays = (
             dep_arrays
             if self._sentiment_features is self._department_features
-            else self._sentiment_features.transform(token_lists)
+            else self._sentiment_features.transform_texts(clipped, self.tokenizer)
         )
-        dep = self.department_model.proba(*dep_arrays)
-        sent = self.sentiment_model.proba(*sent_arrays)
+        if self._joint_weights is not None:
+            logits = sparse_dot(*dep_arrays, self._joint_weights)
+            k = len(self.department_model.classes)
+            dep = self.department_model.calibrate(logits[:, :k] + self.department_model.bias)
+            sent = self.sentiment_model.calibrate(logits[:, k:] + self.sentiment_model.bias)
+        else:
+            dep = self.department_model.proba(*dep_arrays)
+            sent = self.sentiment_model.proba(*sent_arrays)
         dep_classes = self.department_model.classes
         sent_classes = self.sentiment_model.classes
         pos = sent_classes.index("positive") if "positive" in sent_classes else None
@@ -210,7 +231,6 @@ class Analyzer:
             out.append(
                 Analysis(
                     text=text,
-                    tokens=tuple(token_lists[i]),
                     department=dep_classes[d],
                     department_scores=_scores(dep_classes, dep_row),
                     sentiment=sent_classes[s],

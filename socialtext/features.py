@@ -14,7 +14,6 @@ Design choices that carry beyond the corpus:
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 import unicodedata
@@ -27,7 +26,7 @@ from typing import Any
 import numpy as np
 
 from socialtext.lang.fr import lexicon
-from socialtext.tokenizer import Token
+from socialtext.tokenizer import Token, Tokenizer
 
 DENSE_FEATURES = (
     "lex_pos", "lex_neg", "lex_net", "lex_max_pos", "lex_max_neg", "lex_negated",
@@ -66,13 +65,21 @@ _SCOPE_BREAKERS = frozenset(".,;:!?()[]«»\"") | _CONTRASTS
 _NEGATION_SCOPE = 3
 
 
+_PAIR_FIRSTS = frozenset(key.split("_", 1)[0] for key in _VALENCES if "_" in key)
+# Units the lexicon scorer must look at; every other unit is skipped in one set lookup.
+_RELEVANT = (
+    frozenset(_VALENCES) | frozenset(_EMOJI_VALENCES) | _PAIR_FIRSTS | frozenset(_INTENSIFIERS)
+    | frozenset(_DIMINISHERS) | _CONTRASTS | {"peu"}
+)
+
+
 def _valence(names: list[str], i: int) -> tuple[float | None, int]:
     """Valence of the unit at ``i`` (a two-word entry first), and how many units it spans."""
-    if i + 1 < len(names):
-        pair = _VALENCES.get(names[i] + "_" + names[i + 1])
+    name = names[i]
+    if name in _PAIR_FIRSTS and i + 1 < len(names):
+        pair = _VALENCES.get(name + "_" + names[i + 1])
         if pair is not None:
             return pair, 2
-    name = names[i]
     value = _VALENCES.get(name)
     if value is None:
         value = _EMOJI_VALENCES.get(name)
@@ -94,36 +101,33 @@ def lexicon_score(names: list[str], negated: list[bool]) -> tuple[float, float, 
     n_negated = 0
     boost = 1.0
     after_contrast = False
-    i = 0
-    while i < len(names):
+    skip_until = -1
+    for i in [k for k, name in enumerate(names) if name in _RELEVANT]:
+        if i < skip_until:
+            continue
         name = names[i]
         if name in _CONTRASTS:
             after_contrast = True
             pos *= 0.5
             neg *= 0.5
-            i += 1
             continue
         value, span = _valence(names, i)
-        if span == 1 and name in _INTENSIFIERS:
-            following, _ = _valence(names, i + 1) if i + 1 < len(names) else (None, 1)
-            if following:
+        if span == 1:
+            if name in _INTENSIFIERS and i + 1 < len(names) and _valence(names, i + 1)[0]:
                 boost = _INTENSIFIERS[name]
-                i += 1
                 continue
-        if span == 1 and name == "peu":
-            boost = 0.5 if i > 0 and names[i - 1] == "un" else -0.5
-            i += 1
-            continue
-        if span == 1 and name in _DIMINISHERS:
-            boost = _DIMINISHERS[name]
-            i += 1
-            continue
-        i += span
+            if name == "peu":
+                boost = 0.5 if i > 0 and names[i - 1] == "un" else -0.5
+                continue
+            if name in _DIMINISHERS:
+                boost = _DIMINISHERS[name]
+                continue
+        skip_until = i + span
         if not value:
             continue
         value *= boost
         boost = 1.0
-        if span == 1 and negated[i - 1] and name[0].isalnum():
+        if span == 1 and negated[i] and name[0].isalnum():
             value = -0.5 * value
             n_negated += 1
         if after_contrast:
@@ -176,9 +180,9 @@ def _units(tokens: Sequence[Token]) -> list[tuple[str, int]]:
 class FeatureConfig:
     """How texts become vectors; stored in each model's manifest so inference matches training."""
 
-    n_bits: int = 20
+    n_bits: int = 19
     word_ngrams: tuple[int, int] = (1, 2)
-    char_ngrams: tuple[int, int] = (3, 5)
+    char_ngrams: tuple[int, int] = (3, 4)
     char_weight: float = 0.3
     negation: bool = True
     lexicon: bool = True
@@ -207,28 +211,45 @@ class FeatureConfig:
         return cls(**fields)
 
 
+# A run of tokens, featurised: unit names, unigram columns, character columns,
+# summed style cues and the number of tokens.
+_Entry = tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...], tuple[float, ...], int]
+
+_BIGRAM_MUL = 0x9E3779B1
+_BIGRAM_ADD = 0x7F4A7C15
+_NEGATED_MUL = 0x85EBCA6B
+_NEGATED_XOR = 0xC2B2AE35
+_BREAK_UNITS = _SCOPE_BREAKERS | {"!", "?", "!?", "!+", "?+", "!?+"}
+
+
 class FeatureExtractor:
-    """Turn token lists into sparse rows (CSR arrays) of hashed features plus dense cues."""
+    """Turn token lists into sparse rows (CSR arrays) of hashed features plus dense cues.
+
+    Per message: unigrams of units (hashed strings), bigrams and negated unigrams
+    (derived from unigram columns by integer mixing, vectorised over the batch),
+    character n-grams of each unit, and the dense cues. Everything that depends on
+    one token only is computed once per distinct token text and cached.
+    """
 
     def __init__(self, config: FeatureConfig | None = None) -> None:
         self.config = config or FeatureConfig()
         self.n_hashed = 1 << self.config.n_bits
         self.n_features = self.n_hashed + len(DENSE_FEATURES)
         self._mask = self.n_hashed - 1
-        self._token_cache: dict[str, tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]] = {}
-        self._word_cache: dict[str, int] = {}
+        self._token_cache: dict[str, tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...], tuple[float, ...]]] = {}
+        self._chunk_cache: dict[str, _Entry] = {}
 
-    # -- per-message features -------------------------------------------------
-    def _token_entry(self, token: Token) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
-        """Units of a token with their unigram and character n-gram columns (cached by text)."""
+    # -- cached per-token work --------------------------------------------------
+    def _token_entry(self, token: Token) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...], tuple[float, ...]]:
+        """Units of a token, their unigram and character n-gram columns, and its style cues."""
         entry = self._token_cache.get(token.text)
         if entry is None:
             names = tuple(u for u, _ in _units([token]))
-            unigrams = tuple(self._word("w:" + n) for n in names)
+            unigrams = tuple(_hash("w:" + n, self._mask) for n in names)
             chars: tuple[int, ...] = ()
             if self.config.char_weight > 0:
                 chars = tuple(i for n in names if len(n) > 1 and n[0].isalnum() for i in self._chars(n))
-            entry = (names, unigrams, chars)
+            entry = (names, unigrams, chars, _token_cues(token))
             if len(self._token_cache) > 300_000:
                 self._token_cache.clear()
             self._token_cache[token.text] = entry
@@ -242,44 +263,22 @@ class FeatureExtractor:
             _hash("c:" + padded[i : i + n], mask) for n in range(lo, hi + 1) for i in range(len(padded) - n + 1)
         )
 
-    def _word(self, feature: str) -> int:
-        index = self._word_cache.get(feature)
-        if index is None:
-            index = _hash(feature, self._mask)
-            if len(self._word_cache) > 500_000:
-                self._word_cache.clear()
-            self._word_cache[feature] = index
-        return index
+    def bigram_column(self, first: int, second: int) -> int:
+        """Column of the bigram of two unigram columns (the same integer mixing as the batch path)."""
+        return ((first * _BIGRAM_MUL) ^ (second + _BIGRAM_ADD)) & self._mask
 
-    def features(self, tokens: Sequence[Token]) -> tuple[list[int], list[int], list[float], list[str]]:
-        """Word-level columns, character n-gram columns, dense cues and unit names of one message.
-
-        Columns may repeat (a word seen twice); consumers sum them.
-        """
-        cfg = self.config
-        names: list[str] = []
-        words: list[int] = []
-        chars: list[int] = []
-        use_unigrams = cfg.word_ngrams[0] <= 1
-        for t in tokens:
-            n, u, c = self._token_entry(t)
-            names.extend(n)
-            if use_unigrams:
-                words.extend(u)
-            chars.extend(c)
-        negated = self._negation_flags(names) if cfg.negation else [False] * len(names)
-        if cfg.negation:
-            words.extend(self._word("n:" + name) for name, neg in zip(names, negated, strict=True) if neg)
-        if cfg.word_ngrams[1] >= 2:
-            words.extend(self._word("b:" + a + "|" + b) for a, b in itertools.pairwise(names))
-        return words, chars, self._dense(tokens, names, negated), names
+    def negated_column(self, unigram: int) -> int:
+        """Column of a unigram seen in a negator's scope."""
+        return ((unigram * _NEGATED_MUL) ^ _NEGATED_XOR) & self._mask
 
     @staticmethod
-    def _negation_flags(names: list[str]) -> list[bool]:
+    def _negation_flags(names: Sequence[str]) -> list[bool]:
         flags = [False] * len(names)
+        if _NEGATORS.isdisjoint(names):
+            return flags
         remaining = 0
         for i, name in enumerate(names):
-            if name in _SCOPE_BREAKERS or name in ("!", "?", "!?", "!+", "?+", "!?+"):
+            if name in _BREAK_UNITS:
                 remaining = 0
                 continue
             if remaining > 0:
@@ -289,7 +288,52 @@ class FeatureExtractor:
                 remaining = _NEGATION_SCOPE
         return flags
 
-    def _dense(self, tokens: Sequence[Token], names: list[str], negated: list[bool]) -> list[float]:
+    def _entries(self, tokens: Iterable[Token]) -> _Entry:
+        """The token entries of a run of tokens, concatenated (names, columns, summed cues, count)."""
+        names: list[str] = []
+        unigrams: list[int] = []
+        chars: list[int] = []
+        cues: list[tuple[float, ...]] = []
+        n = 0
+        for t in tokens:
+            e_names, e_uni, e_chars, e_cues = self._token_entry(t)
+            names.extend(e_names)
+            unigrams.extend(e_uni)
+            chars.extend(e_chars)
+            if e_cues:
+                cues.append(e_cues)
+            n += 1
+        summed = tuple(map(sum, zip(*cues, strict=True))) if cues else ()
+        return tuple(names), tuple(unigrams), tuple(chars), summed, n
+
+    def _chunk_entry(self, chunk: str, tokenizer: Tokenizer) -> _Entry:
+        entry = self._chunk_cache.get(chunk)
+        if entry is None:
+            entry = self._entries(tokenizer.chunk_tokens(chunk))
+            if len(self._chunk_cache) > 300_000:
+                self._chunk_cache.clear()
+            self._chunk_cache[chunk] = entry
+        return entry
+
+    def _message(self, entries: Iterable[_Entry]) -> tuple[list[str], list[int], list[int], list[bool], list[float]]:
+        """Names, unigram columns, character columns, negation flags and dense cues of one message."""
+        names: list[str] = []
+        unigrams: list[int] = []
+        chars: list[int] = []
+        cues: list[tuple[float, ...]] = []
+        n_tokens = 0
+        for e_names, e_uni, e_chars, e_cues, e_n in entries:
+            names.extend(e_names)
+            unigrams.extend(e_uni)
+            chars.extend(e_chars)
+            if e_cues:
+                cues.append(e_cues)
+            n_tokens += e_n
+        summed = [float(v) for v in map(sum, zip(*cues, strict=True))] if cues else [0.0] * 9
+        negated = self._negation_flags(names) if self.config.negation else [False] * len(names)
+        return names, unigrams, chars, negated, self._dense(summed, n_tokens, names, negated)
+
+    def _dense(self, cues: list[float], n_tokens: int, names: list[str], negated: list[bool]) -> list[float]:
         cfg = self.config
         out = [0.0] * len(DENSE_FEATURES)
         if cfg.lexicon:
@@ -300,74 +344,96 @@ class FeatureExtractor:
             out[3] = max_pos / 3
             out[4] = max_neg / 3
             out[5] = min(n_negated, 3) / 3
-            e_pos = sum(_EMOJI_VALENCES.get(t.norm, 0) > 0 for t in tokens if t.kind in ("emoji", "emoticon"))
-            e_neg = sum(_EMOJI_VALENCES.get(t.norm, 0) < 0 for t in tokens if t.kind in ("emoji", "emoticon"))
-            out[6] = math.log1p(e_pos)
-            out[7] = math.log1p(e_neg)
+            out[6] = math.log1p(cues[7])
+            out[7] = math.log1p(cues[8])
         if cfg.cues:
-            letters = upper = 0
-            elongated = False
-            for t in tokens:
-                if t.kind == "punct":
-                    out[8] += t.text.count("!")
-                    out[9] += t.text.count("?")
-                elif t.kind == "word":
-                    if len(t.text) > 1:
-                        letters += len(t.text)
-                        if t.text.isupper():
-                            upper += len(t.text)
-                    if not elongated and _ELONGATED.search(t.text):
-                        elongated = True
-                elif t.kind == "url":
-                    out[12] = 1.0
-                elif t.kind == "mention":
-                    out[13] = 1.0
-            out[8] = math.log1p(out[8])
-            out[9] = math.log1p(out[9])
+            excl, quest, letters, upper, elongated, url, mention = cues[:7]
+            out[8] = math.log1p(excl)
+            out[9] = math.log1p(quest)
             out[10] = upper / letters if letters else 0.0
-            out[11] = float(elongated)
-            out[14] = math.log1p(len(tokens)) / 5
+            out[11] = float(elongated > 0)
+            out[12] = float(url > 0)
+            out[13] = float(mention > 0)
+            out[14] = math.log1p(n_tokens) / 5
         return out
 
     # -- batches ---------------------------------------------------------------
     def transform(self, token_lists: Iterable[Sequence[Token]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """CSR arrays ``(data, indices, indptr)`` for a batch of token lists.
 
-        Word features weigh 1, character n-grams ``char_weight``; the hashed part of
-        each row is scaled to unit L2 norm (counting repeated columns as repeated
-        occurrences), the dense cues are appended as they are.
+        Word features (unigrams, negated unigrams, bigrams) weigh 1 and character
+        n-grams ``char_weight``; the hashed part of each row is scaled to unit L2 norm
+        (a repeated column counts as repeated occurrences), dense cues are appended as
+        they are. Columns may repeat within a row; consumers sum them.
         """
-        indices: list[int] = []
-        lengths: list[int] = []
-        dense_values: list[float] = []
-        dense_cols = list(range(self.n_hashed, self.n_features))
-        for tokens in token_lists:
-            words, chars, dense, _ = self.features(tokens)
-            indices.extend(words)
-            indices.extend(chars)
-            indices.extend(dense_cols)
-            dense_values.extend(dense)
-            lengths.append(len(words))
-            lengths.append(len(chars))
-        return self._assemble(indices, lengths, dense_values)
+        return self._batch(self._message([self._entries(tokens)]) for tokens in token_lists)
 
-    def _assemble(
-        self, indices: list[int], lengths: list[int], dense_values: list[float]
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def transform_texts(self, texts: Iterable[str], tokenizer: Tokenizer) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Like :meth:`transform` on ``tokenizer``'s tokens, without building Token lists.
+
+        The fast path for inference and training: each whitespace-separated chunk is
+        tokenized and featurised once, then reused (same output as :meth:`transform`).
+        """
+        split = str.split
+        return self._batch(
+            self._message([self._chunk_entry(chunk, tokenizer) for chunk in split(text)]) for text in texts
+        )
+
+    def _batch(self, messages: Iterable[tuple[list[str], list[int], list[int], list[bool], list[float]]]
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        uni: list[int] = []
+        uni_rows: list[int] = []
+        neg_flags: list[bool] = []
+        chars: list[int] = []
+        char_rows: list[int] = []
+        dense: list[float] = []
+        n_rows = 0
+        for row, (_, unigrams, char_cols, negated, cues) in enumerate(messages):
+            uni.extend(unigrams)
+            uni_rows.extend([row] * len(unigrams))
+            neg_flags.extend(negated)
+            chars.extend(char_cols)
+            char_rows.extend([row] * len(char_cols))
+            dense.extend(cues)
+            n_rows = row + 1
+        return self._assemble(n_rows, uni, uni_rows, neg_flags, chars, char_rows, dense)
+
+    def _assemble(self, n_rows: int, uni: list[int], uni_rows: list[int], neg_flags: list[bool], chars: list[int],
+                  char_rows: list[int], dense: list[float]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        cfg = self.config
+        mask = np.uint64(self._mask)
+        u = np.asarray(uni, dtype=np.uint64)
+        ur = np.asarray(uni_rows, dtype=np.int64)
+        word_cols = [u if cfg.word_ngrams[0] <= 1 else u[:0]]
+        word_rows = [ur if cfg.word_ngrams[0] <= 1 else ur[:0]]
+        if cfg.negation and len(u):
+            flags = np.asarray(neg_flags, dtype=bool)
+            word_cols.append(((u[flags] * np.uint64(_NEGATED_MUL)) ^ np.uint64(_NEGATED_XOR)) & mask)
+            word_rows.append(ur[flags])
+        if cfg.word_ngrams[1] >= 2 and len(u) > 1:
+            same = ur[:-1] == ur[1:]
+            word_cols.append(((u[:-1][same] * np.uint64(_BIGRAM_MUL)) ^ (u[1:][same] + np.uint64(_BIGRAM_ADD))) & mask)
+            word_rows.append(ur[:-1][same])
+        wc = np.concatenate(word_cols).astype(np.int64)
+        wr = np.concatenate(word_rows)
+        cc = np.asarray(chars, dtype=np.int64)
+        cr = np.asarray(char_rows, dtype=np.int64)
         n_dense = len(DENSE_FEATURES)
-        seg = np.asarray(lengths, dtype=np.int64).reshape(-1, 2)
-        n_rows = seg.shape[0]
-        w = float(self.config.char_weight)
-        norm = np.sqrt(seg[:, 0] + (w * w) * seg[:, 1])
+        dc = np.tile(np.arange(self.n_hashed, self.n_features, dtype=np.int64), n_rows)
+        dr = np.repeat(np.arange(n_rows, dtype=np.int64), n_dense)
+
+        w = float(cfg.char_weight)
+        n_words = np.bincount(wr, minlength=n_rows)
+        n_chars = np.bincount(cr, minlength=n_rows)
+        norm = np.sqrt(n_words + (w * w) * n_chars)
         norm[norm == 0] = 1.0
-        base = np.stack([1.0 / norm, w / norm, np.zeros(n_rows)], axis=1).ravel()
-        counts = np.concatenate([seg, np.full((n_rows, 1), n_dense)], axis=1).ravel()
-        data = np.repeat(base, counts).astype(np.float32)
-        is_dense = np.repeat(np.tile([False, False, True], n_rows), counts)
-        data[is_dense] = np.asarray(dense_values, dtype=np.float32)
+        rows = np.concatenate([wr, cr, dr])
+        cols = np.concatenate([wc, cc, dc])
+        vals = np.concatenate([1.0 / norm[wr], w / norm[cr], np.asarray(dense, dtype=np.float64)])
+        order = np.argsort(rows, kind="stable")
         indptr = np.zeros(n_rows + 1, dtype=np.int64)
-        np.cumsum(seg.sum(axis=1) + n_dense, out=indptr[1:])
-        return data, np.asarray(indices, dtype=np.int64), indptr
+        np.cumsum(np.bincount(rows, minlength=n_rows), out=indptr[1:])
+        return vals[order].astype(np.float32), cols[order], indptr
 
     def explain(self, tokens: Sequence[Token]) -> list[tuple[str, int, float, int | None]]:
         """Every feature of a message as ``(name, column, value, token index or None)``.
@@ -377,14 +443,15 @@ class FeatureExtractor:
         data, indices, _ = self.transform([tokens])
         units = _units(tokens)
         names = [u for u, _ in units]
+        unigram = [_hash("w:" + n, self._mask) for n in names]
         negated = self._negation_flags(names) if self.config.negation else [False] * len(names)
         seen: dict[int, tuple[str, int | None]] = {}
         for i, (name, tok) in enumerate(units):
-            seen.setdefault(self._word("w:" + name), (name, tok))
+            seen.setdefault(unigram[i], (name, tok))
             if negated[i]:
-                seen.setdefault(self._word("n:" + name), ("pas " + name, tok))
+                seen.setdefault(self.negated_column(unigram[i]), ("pas " + name, tok))
             if i + 1 < len(units):
-                seen.setdefault(self._word("b:" + name + "|" + names[i + 1]), (name + " " + names[i + 1], tok))
+                seen.setdefault(self.bigram_column(unigram[i], unigram[i + 1]), (name + " " + names[i + 1], tok))
             if len(name) > 1 and name[0].isalnum():
                 for idx in self._chars(name):
                     seen.setdefault(idx, (name, tok))
@@ -400,3 +467,26 @@ class FeatureExtractor:
                 label, source = seen.get(idx, ("?", None))
                 out[idx] = [label, idx, value, source]
         return [(v[0], v[1], v[2], v[3]) for v in out.values()]
+
+
+def _token_cues(token: Token) -> tuple[float, ...]:
+    """Style and emoji cues of one token: ``(!, ?, letters, upper letters, elongated, url,
+    mention, positive emoji, negative emoji)``; empty when the token has none."""
+    kind, text = token.kind, token.text
+    if kind == "punct":
+        if "!" in text or "?" in text:
+            return (text.count("!"), text.count("?"), 0, 0, 0, 0, 0, 0, 0)
+        return ()
+    if kind == "word":
+        letters = len(text) if len(text) > 1 else 0
+        upper = letters if letters and text.isupper() else 0
+        elongated = 1 if _ELONGATED.search(text) else 0
+        return (0, 0, letters, upper, elongated, 0, 0, 0, 0) if letters or elongated else ()
+    if kind == "url":
+        return (0, 0, 0, 0, 0, 1, 0, 0, 0)
+    if kind == "mention":
+        return (0, 0, 0, 0, 0, 0, 1, 0, 0)
+    if kind in ("emoji", "emoticon"):
+        v = _EMOJI_VALENCES.get(token.norm, 0)
+        return (0, 0, 0, 0, 0, 0, 0, 1 if v > 0 else 0, 1 if v < 0 else 0) if v else ()
+    return ()

@@ -30,18 +30,15 @@ class LinearModel:
 
     def logits(self, data: np.ndarray, indices: np.ndarray, indptr: np.ndarray) -> np.ndarray:
         """Raw class scores for CSR rows, computed with numpy gathers (no scipy)."""
-        n_rows = len(indptr) - 1
-        rows = np.repeat(np.arange(n_rows), np.diff(indptr))
-        contrib = self.weights[indices] * data[:, None]
-        out = np.empty((n_rows, len(self.classes)), dtype=np.float64)
-        for c in range(len(self.classes)):
-            out[:, c] = np.bincount(rows, weights=contrib[:, c], minlength=n_rows)
-        out += self.bias
-        return out
+        return sparse_dot(data, indices, indptr, self.weights) + self.bias
 
     def proba(self, data: np.ndarray, indices: np.ndarray, indptr: np.ndarray) -> np.ndarray:
         """Calibrated class probabilities (softmax of logits / temperature); rows sum to 1."""
-        return softmax(self.logits(data, indices, indptr) / self.temperature)
+        return self.calibrate(self.logits(data, indices, indptr))
+
+    def calibrate(self, logits: np.ndarray) -> np.ndarray:
+        """Probabilities from logits: softmax at the fitted temperature."""
+        return softmax(logits / self.temperature)
 
     # -- files -------------------------------------------------------------------
     def save(self, directory: Path, name: str) -> list[Path]:
@@ -83,6 +80,19 @@ class LinearModel:
         weights = np.zeros((int(meta["n_features"]), len(classes)), dtype=np.float32)
         weights[rows] = values
         return cls(classes, weights, bias, float(meta["temperature"]), FeatureConfig.from_dict(meta["features"]))
+
+
+def sparse_dot(data: np.ndarray, indices: np.ndarray, indptr: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """CSR rows times a dense ``(n_features, k)`` matrix, with numpy only."""
+    n_rows = len(indptr) - 1
+    out = np.zeros((n_rows, weights.shape[1]), dtype=np.float64)
+    if len(indices) == 0:
+        return out
+    contrib = weights[indices] * data[:, None]
+    lengths = np.diff(indptr)
+    nonempty = lengths > 0
+    out[nonempty] = np.add.reduceat(contrib, indptr[:-1][nonempty], axis=0)
+    return out
 
 
 def write_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:

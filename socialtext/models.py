@@ -65,9 +65,9 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
         *,
         loss: str = "hinge",
         C: float = 0.5,
-        n_bits: int = 20,
+        n_bits: int = 19,
         word_ngrams: tuple[int, int] = (1, 2),
-        char_ngrams: tuple[int, int] = (3, 5),
+        char_ngrams: tuple[int, int] = (3, 4),
         char_weight: float = 0.3,
         negation: bool = True,
         lexicon: bool = True,
@@ -106,7 +106,7 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
         )
 
     def _matrix(self, texts: list[str], extractor: FeatureExtractor) -> sparse.csr_matrix:
-        data, indices, indptr = extractor.transform(default_tokenizer().pipe(texts))
+        data, indices, indptr = extractor.transform_texts(texts, default_tokenizer())
         m = sparse.csr_matrix((data, indices, indptr), shape=(len(texts), extractor.n_features))
         m.sum_duplicates()
         return m
@@ -180,7 +180,7 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
         check_is_fitted(self)
         model: LinearModel = self.linear_model_
         extractor = FeatureExtractor(model.features)
-        return model.proba(*extractor.transform(default_tokenizer().pipe(_texts(X))))
+        return model.proba(*extractor.transform_texts(_texts(X), default_tokenizer()))
 
     def predict(self, X: Iterable[str]) -> np.ndarray:
         proba = self.predict_proba(X)

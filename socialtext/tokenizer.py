@@ -163,7 +163,7 @@ class Tokenizer:
 
     def __init__(self) -> None:
         self._spacy = _build_spacy_tokenizer()
-        self._chunks: dict[str, tuple[tuple[int, str, str, str, str | None], ...]] = {}
+        self._chunks: dict[str, tuple[Token, ...]] = {}
 
     @property
     def spacy_tokenizer(self) -> SpacyTokenizer:
@@ -185,30 +185,29 @@ class Tokenizer:
                 raise type_error("texts", text, index=index)
             yield self._tokens(text)
 
-    def _split_chunk(self, chunk: str) -> tuple[tuple[int, str, str, str, str | None], ...]:
-        pieces = []
-        for t in self._spacy(chunk):
-            string = t.text
-            if string.isspace() or _INVISIBLE.fullmatch(string):
-                continue
-            kind, norm, expansion = classify(string)
-            pieces.append((t.idx, string, norm, kind, expansion))
-        return tuple(pieces)
+    def chunk_tokens(self, chunk: str) -> tuple[Token, ...]:
+        """Tokens of one whitespace-free chunk, offsets relative to it (memoised; advanced use)."""
+        pieces = self._chunks.get(chunk)
+        if pieces is None:
+            if len(self._chunks) > self._CACHE_LIMIT:
+                self._chunks.clear()
+            found = []
+            for t in self._spacy(chunk):
+                string = t.text
+                if string.isspace() or _INVISIBLE.fullmatch(string):
+                    continue
+                kind, norm, expansion = classify(string)
+                found.append(Token(string, norm, kind, t.idx, t.idx + len(string), expansion))
+            pieces = self._chunks[chunk] = tuple(found)
+        return pieces
 
     def _tokens(self, text: str) -> list[Token]:
-        chunks = self._chunks
-        if len(chunks) > self._CACHE_LIMIT:
-            chunks.clear()
         out: list[Token] = []
+        chunk_tokens = self.chunk_tokens
         for m in _CHUNK.finditer(text):
-            chunk = m.group()
-            pieces = chunks.get(chunk)
-            if pieces is None:
-                pieces = chunks[chunk] = self._split_chunk(chunk)
             base = m.start()
-            for offset, string, norm, kind, expansion in pieces:
-                start = base + offset
-                out.append(Token(string, norm, kind, start, start + len(string), expansion))
+            for t in chunk_tokens(m.group()):
+                out.append(Token(t.text, t.norm, t.kind, base + t.start, base + t.end, t.expansion))
         return out
 
 

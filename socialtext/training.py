@@ -61,6 +61,7 @@ def atomic_directory(out: Path) -> tuple[Path, Any]:
     """A temporary sibling of ``out`` and a function that moves it into place."""
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    tmp.chmod(0o755)
 
     def commit() -> None:
         backup = None

@@ -1,6 +1,6 @@
 """Tokenizer throughput and cold start, as ratios against baselines run in the same process.
 
-    python bench/tokenize.py [--n 20000]
+    python bench/tokenizer_speed.py [--n 20000]
 
 Throughput: socialtext ``Tokenizer.pipe`` vs ``spacy.blank("fr").pipe`` vs ``str.split``
 on the same messages. Cold start: a fresh ``python -c`` for each, best of 3.
