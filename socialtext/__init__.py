@@ -14,6 +14,9 @@ __version__ = "0.1.0"
 __all__ = [
     "Analysis",
     "Analyzer",
+    "Charter",
+    "Conversation",
+    "Route",
     "Token",
     "Tokenizer",
     "__version__",
@@ -38,10 +41,14 @@ _LAZY = {
     "analyze_many": "socialtext.analyzer",
     "load": "socialtext.analyzer",
     "train": "socialtext.training",
+    "Charter": "socialtext.routing",
+    "Conversation": "socialtext.routing",
+    "Route": "socialtext.routing",
 }
 
 if TYPE_CHECKING:
     from socialtext.analyzer import Analysis, Analyzer, analyze, analyze_many, load
+    from socialtext.routing import Charter, Conversation, Route
     from socialtext.tokenizer import Token, Tokenizer, nlp, tokenize
     from socialtext.training import train
 

@@ -79,6 +79,11 @@ class Analysis:
             out["tokens"] = [t._asdict() for t in self.tokens]
         return out
 
+    def _repr_html_(self) -> str:
+        from socialtext.display import analysis_html
+
+        return analysis_html(self)
+
     def explain(self, k: int = 5) -> dict[str, list[tuple[str, float]]]:
         """The ``k`` words and cues that pushed most towards each decision.
 

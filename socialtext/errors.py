@@ -19,3 +19,7 @@ def type_error(name: str, value: object, expected: str = "str", index: int | Non
     """Build the TypeError raised when a public function receives the wrong type."""
     where = f"{name}[{index}]" if index is not None else name
     return TypeError(f"{where} must be {expected}, got {type(value).__name__}: {value!r:.60}")
+
+
+class CharterError(SocialTextError, ValueError):
+    """An intervention charter (TOML or dict) has a mistake; the message names file, rule and field."""

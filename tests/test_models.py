@@ -38,11 +38,10 @@ def test_parameters_are_stored_as_given_and_clone_works() -> None:
 def test_fit_predict_proba_on_any_label_set() -> None:
     clf = DepartmentClassifier(n_bits=16, cv=3).fit(TEXTS, LABELS)
     assert list(clf.classes_) == ["after_sales", "sales"]
-    proba = clf.predict_proba(["mon colis n'est jamais arrivé", "quel prix pour le forfait ?"])
+    proba = clf.predict_proba(["colis abîmé et jamais reçu", "combien coûte le forfait ?"])
     assert proba.shape == (2, 2)
     np.testing.assert_allclose(proba.sum(axis=1), 1.0)
-    assert list(clf.predict(["mon colis n'est jamais arrivé", "quel prix pour le forfait ?"])) == [
-        "after_sales", "sales"]
+    assert list(clf.predict(["colis abîmé et jamais reçu", "combien coûte le forfait ?"])) == ["after_sales", "sales"]
     assert clf.temperature_ > 0
 
 
