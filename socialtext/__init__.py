@@ -21,6 +21,7 @@ __all__ = [
     "Tokenizer",
     "__version__",
     "analyze",
+    "analyze_frame",
     "analyze_many",
     "load",
     "nlp",
@@ -41,6 +42,7 @@ _LAZY = {
     "analyze_many": "socialtext.analyzer",
     "load": "socialtext.analyzer",
     "train": "socialtext.training",
+    "analyze_frame": "socialtext.integrations.pandas",
     "Charter": "socialtext.routing",
     "Conversation": "socialtext.routing",
     "Route": "socialtext.routing",
@@ -48,6 +50,7 @@ _LAZY = {
 
 if TYPE_CHECKING:
     from socialtext.analyzer import Analysis, Analyzer, analyze, analyze_many, load
+    from socialtext.integrations.pandas import analyze_frame
     from socialtext.routing import Charter, Conversation, Route
     from socialtext.tokenizer import Token, Tokenizer, nlp, tokenize
     from socialtext.training import train

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Iterable, Iterator, Mapping
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping, Sized
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -141,6 +142,7 @@ class Analyzer:
         self.min_confidence = min_confidence
         self.max_chars = max_chars
         self.info = dict(info or {})
+        self.path: Path | None = None
         self.tokenizer = Tokenizer()
         self._department_features = FeatureExtractor(department_model.features)
         self._sentiment_features = self._department_features if shared else FeatureExtractor(sentiment_model.features)
@@ -165,7 +167,9 @@ class Analyzer:
         for task, model in models.items():
             if list(model.classes) != list(manifest["labels"][task]):
                 raise ModelError(f"{directory}: labels of {task} differ from the manifest's; retrain the model")
-        return cls(models["department"], models["sentiment"], info=manifest, **kwargs)
+        analyzer = cls(models["department"], models["sentiment"], info=manifest, **kwargs)
+        analyzer.path = directory.resolve()
+        return analyzer
 
     # -- analysis ------------------------------------------------------------------
     def analyze(self, text: str) -> Analysis:
@@ -174,43 +178,88 @@ class Analyzer:
             raise type_error("text", text)
         return self._batch([text])[0]
 
-    def analyze_many(self, texts: Iterable[str], *, batch_size: int = DEFAULT_BATCH_SIZE) -> list[Analysis]:
-        """Analyse many messages, batched internally; results in input order."""
-        return list(self.pipe(texts, batch_size=batch_size))
+    def analyze_many(
+        self,
+        texts: Iterable[str],
+        *,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        n_jobs: int = 1,
+        progress: bool = False,
+    ) -> list[Analysis]:
+        """Analyse many messages, batched internally; results in input order.
 
-    def pipe(self, texts: Iterable[str], *, batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Analysis]:
-        """Analyse a stream lazily, ``batch_size`` messages at a time (memory stays bounded)."""
+        ``n_jobs > 1`` spreads batches over joblib worker processes, each loading the
+        model once (the model must come from a directory, as ``load()`` gives).
+        ``progress=True`` shows a tqdm bar (it renders in Jupyter too).
+        """
+        return list(self.pipe(texts, batch_size=batch_size, n_jobs=n_jobs, progress=progress))
+
+    def pipe(
+        self,
+        texts: Iterable[str],
+        *,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        n_jobs: int = 1,
+        progress: bool = False,
+    ) -> Iterator[Analysis]:
+        """Analyse a stream lazily, ``batch_size`` messages at a time; memory stays bounded
+        (with ``n_jobs > 1``, at most ``2 * n_jobs`` batches are in flight)."""
         if isinstance(texts, str):
             raise TypeError("texts must be an iterable of str, got a single str; use analyze(text)")
         if batch_size < 1:
             raise ValueError(f"batch_size must be a positive integer, got {batch_size!r}")
-        batch: list[str] = []
-        for index, text in enumerate(texts):
-            if not isinstance(text, str):
-                raise type_error("texts", text, index=index)
-            batch.append(text)
-            if len(batch) >= batch_size:
-                yield from self._batch(batch)
-                batch = []
-        if batch:
-            yield from self._batch(batch)
+        if n_jobs == 0 or n_jobs < -1:
+            raise ValueError(f"n_jobs must be a positive integer or -1 (all cores), got {n_jobs!r}")
+        batches = _batches(texts, batch_size)
+        bar = _progress_bar(texts) if progress else None
+        try:
+            if n_jobs == 1:
+                for batch in batches:
+                    results = self._batch(batch)
+                    if bar is not None:
+                        bar.update(len(batch))
+                    yield from results
+                return
+            if self.path is None:
+                raise ValueError("n_jobs > 1 needs an analyzer loaded from a model directory (socialtext.load())")
+            from joblib import Parallel, delayed
 
-    def _batch(self, texts: list[str]) -> list[Analysis]:
+            settings = {"min_confidence": self.min_confidence, "max_chars": self.max_chars}
+            parallel = Parallel(n_jobs=n_jobs, return_as="generator", pre_dispatch="2*n_jobs")
+            pending: deque[list[str]] = deque()
+
+            def tasks() -> Iterator[Any]:
+                for batch in batches:
+                    pending.append(batch)
+                    yield delayed(_worker_scores)(str(self.path), settings, batch)
+
+            # Results come back in submission order: each one belongs to the oldest pending batch.
+            for dep, sent in parallel(tasks()):
+                batch = pending.popleft()
+                if bar is not None:
+                    bar.update(len(batch))
+                yield from self._results(batch, dep, sent)
+        finally:
+            if bar is not None:
+                bar.close()
+
+    def _scores(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Calibrated department and sentiment probabilities of a batch."""
         clipped = [t if len(t) <= self.max_chars else t[: self.max_chars] for t in texts]
         dep_arrays = self._department_features.transform_texts(clipped, self.tokenizer)
-        sent_arrays = (
-            dep_arrays
-            if self._sentiment_features is self._department_features
-            else self._sentiment_features.transform_texts(clipped, self.tokenizer)
-        )
         if self._joint_weights is not None:
             logits = sparse_dot(*dep_arrays, self._joint_weights)
             k = len(self.department_model.classes)
             dep = self.department_model.calibrate(logits[:, :k] + self.department_model.bias)
             sent = self.sentiment_model.calibrate(logits[:, k:] + self.sentiment_model.bias)
-        else:
-            dep = self.department_model.proba(*dep_arrays)
-            sent = self.sentiment_model.proba(*sent_arrays)
+            return dep, sent
+        sent_arrays = self._sentiment_features.transform_texts(clipped, self.tokenizer)
+        return self.department_model.proba(*dep_arrays), self.sentiment_model.proba(*sent_arrays)
+
+    def _batch(self, texts: list[str]) -> list[Analysis]:
+        return self._results(texts, *self._scores(texts))
+
+    def _results(self, texts: list[str], dep: np.ndarray, sent: np.ndarray) -> list[Analysis]:
         dep_classes = self.department_model.classes
         sent_classes = self.sentiment_model.classes
         pos = sent_classes.index("positive") if "positive" in sent_classes else None
@@ -265,6 +314,39 @@ class Analyzer:
             ranked = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
             out[task] = [(name, round(v, 4)) for name, v in ranked[:k] if v > 0 and math.isfinite(v)]
         return out
+
+
+def _batches(texts: Iterable[str], size: int) -> Iterator[list[str]]:
+    batch: list[str] = []
+    for index, text in enumerate(texts):
+        if not isinstance(text, str):
+            raise type_error("texts", text, index=index)
+        batch.append(text)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _progress_bar(texts: Iterable[str]) -> Any:
+    from tqdm.auto import tqdm
+
+    total = len(texts) if isinstance(texts, Sized) else None
+    return tqdm(total=total, unit="msg", desc="socialtext")
+
+
+# One analyzer per worker process and model directory, loaded on first use: batches
+# carry texts only, never the model.
+_WORKER_CACHE: dict[tuple[str, tuple[tuple[str, Any], ...]], Analyzer] = {}
+
+
+def _worker_scores(path: str, settings: dict[str, Any], texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    key = (path, tuple(sorted(settings.items())))
+    analyzer = _WORKER_CACHE.get(key)
+    if analyzer is None:
+        analyzer = _WORKER_CACHE[key] = Analyzer.from_directory(path, **settings)
+    return analyzer._scores(texts)
 
 
 def _one_hot(classes: tuple[str, ...], label: str, fallback: np.ndarray) -> np.ndarray:
@@ -323,6 +405,8 @@ def analyze(text: str) -> Analysis:
     return default_analyzer().analyze(text)
 
 
-def analyze_many(texts: Iterable[str], *, batch_size: int = DEFAULT_BATCH_SIZE) -> list[Analysis]:
-    """Analyse many messages with the default model, batched internally."""
-    return default_analyzer().analyze_many(texts, batch_size=batch_size)
+def analyze_many(
+    texts: Iterable[str], *, batch_size: int = DEFAULT_BATCH_SIZE, n_jobs: int = 1, progress: bool = False
+) -> list[Analysis]:
+    """Analyse many messages with the default model, batched internally (see :meth:`Analyzer.analyze_many`)."""
+    return default_analyzer().analyze_many(texts, batch_size=batch_size, n_jobs=n_jobs, progress=progress)

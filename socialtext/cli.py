@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from socialtext.errors import SocialTextError
 
@@ -33,19 +36,106 @@ def _cmd_tokenize(args: argparse.Namespace) -> int:
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
     from socialtext.analyzer import load
+    from socialtext.io import AtomicWriter, BadRow, detect_format, read_rows
 
+    if not args.input and not args.message:
+        print("socialtext analyze: give an INPUT file (.jsonl, .csv, - for stdin) or --message TEXT", file=sys.stderr)
+        return EXIT_FATAL
+    if args.input and args.input != "-" and not os.path.isfile(args.input):
+        print(f"socialtext analyze: {args.input}: no such file", file=sys.stderr)
+        return EXIT_FATAL
+    try:
+        if args.input:
+            detect_format(args.input)
+        out_format = detect_format(args.output)
+    except ValueError as exc:
+        print(f"socialtext analyze: {exc}", file=sys.stderr)
+        return EXIT_FATAL
+    charter = None
+    if args.charter:
+        from socialtext.routing import Charter
+
+        charter = Charter.from_toml(args.charter)
     analyzer = load(args.model)
-    texts = args.text or [line.rstrip("\n") for line in sys.stdin if line.strip()]
-    for analysis in analyzer.pipe(texts):
-        if args.json:
-            print(json.dumps(analysis.to_dict(), ensure_ascii=False))
-        else:
-            flags = f"  [{', '.join(analysis.flags)}]" if analysis.flags else ""
-            print(
-                f"{analysis.department:<12} {analysis.department_scores[analysis.department]:.2f}  "
-                f"{analysis.sentiment:<9} {analysis.sentiment_score:+.2f}{flags}  {analysis.text}"
-            )
+    if args.input:
+        rows = read_rows(args.input)
+    else:
+        rows = ((i, {args.text_field: m}) for i, m in enumerate(args.message, start=1))
+    skipped = 0
+
+    def good_rows() -> Iterator[tuple[int, dict[str, Any]]]:
+        nonlocal skipped
+        for number, row in rows:
+            problem = row.reason if isinstance(row, BadRow) else None
+            if problem is None and isinstance(row, dict):
+                value = row.get(args.text_field)
+                if args.text_field not in row:
+                    problem = f"no field {args.text_field!r} (use --text-field to name the text column)"
+                elif not isinstance(value, str):
+                    problem = f"field {args.text_field!r} must be text, got {type(value).__name__}"
+            if problem is not None:
+                print(f"socialtext analyze: line {number}: {problem}", file=sys.stderr)
+                if args.on_error == "fail":
+                    raise _Fatal(f"line {number}: {problem} (stopped by --on-error fail)")
+                skipped += 1
+                continue
+            yield number, row  # type: ignore[misc]
+
+    progress = args.progress if args.progress is not None else sys.stderr.isatty()
+    writer = AtomicWriter(args.output, out_format)
+    try:
+        for batch in _chunks(good_rows(), 512):
+            texts = [row[args.text_field] for _, row in batch]
+            results = analyzer.analyze_many(texts, batch_size=512, n_jobs=args.jobs)
+            for (_, row), result in zip(batch, results, strict=True):
+                out = dict(row)
+                out.update(_analysis_fields(result, redact=args.redact, field=args.text_field))
+                if charter is not None:
+                    route = charter.route(result, {k: v for k, v in row.items() if k != args.text_field})
+                    out.update({k: v for k, v in route.to_dict().items() if k != "team_name"})
+                writer.write(out)
+            if progress:
+                print(f"\rsocialtext: {batch[-1][0]} lines read", end="", file=sys.stderr)
+        writer.commit()
+    except BaseException:
+        writer.abort()
+        raise
+    if progress:
+        print(file=sys.stderr)
+    if skipped:
+        print(f"socialtext analyze: {skipped} bad row(s) skipped", file=sys.stderr)
+        return EXIT_SKIPPED
     return EXIT_OK
+
+
+class _Fatal(Exception):
+    pass
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _analysis_fields(result: Any, *, redact: bool, field: str) -> dict[str, Any]:
+    out = {
+        "department": result.department,
+        "department_score": round(result.department_scores[result.department], 4),
+        "sentiment": result.sentiment,
+        "sentiment_score": round(result.sentiment_score, 4),
+        "flags": list(result.flags),
+    }
+    if redact:
+        from socialtext.privacy import redact as redact_text
+
+        out[field] = redact_text(result.text)
+    return out
 
 
 def _cmd_train(args: argparse.Namespace) -> int:
@@ -114,14 +204,31 @@ def build_parser() -> argparse.ArgumentParser:
 
     ana = sub.add_parser(
         "analyze",
-        help="department and sentiment of messages",
-        description="Analyse messages given as arguments, or one per line on stdin.",
-        epilog='example: socialtext analyze "ma box marche plus depuis 3 jours 😡"',
+        help="department and sentiment (and route) of every message of a file",
+        description="Analyse a JSON Lines or CSV file (or stdin) and write each row plus its analysis "
+        "(and route, with --charter). Streams in constant memory; the output is written to a temporary "
+        "file and renamed at the end, so a failed or interrupted run never leaves a half-written file.",
+        epilog="examples:\n"
+        "  socialtext analyze examples/messages.jsonl\n"
+        "  socialtext analyze mentions.csv -o analysed.csv --text-field message --charter charte.toml\n"
+        "  cat mentions.jsonl | socialtext analyze - --jobs 2 > out.jsonl\n"
+        '  socialtext analyze -m "ma box marche plus 😡" -m "le forfait 5G est à combien ?"\n\n'
+        "exit codes: 0 ok, 1 some bad rows were skipped (reported on stderr), 2 usage or fatal error",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    ana.add_argument("text", nargs="*", help="messages (default: read lines from stdin)")
+    ana.add_argument("input", nargs="?", help="input .jsonl or .csv file, - for JSON Lines on stdin")
+    ana.add_argument("-o", "--output", default="-", help="output .jsonl or .csv file (default: - for stdout)")
+    ana.add_argument("-m", "--message", action="append", default=[], help="analyse this text (repeatable)")
+    ana.add_argument("--text-field", default="text", help="name of the text field or column (default: text)")
+    ana.add_argument("--charter", default=None, help="route with this charter (TOML) and add route fields")
     ana.add_argument("--model", default=None, help="model directory (default: the shipped model)")
-    ana.add_argument("--json", action="store_true", help="print one JSON object per message")
+    ana.add_argument("--jobs", type=int, default=1, help="worker processes (default: 1)")
+    ana.add_argument("--on-error", choices=("skip", "fail"), default="skip",
+                     help="bad rows: report and skip (exit 1), or stop (exit 2) (default: skip)")
+    ana.add_argument("--redact", action="store_true", help="mask personal data in the text field of the output")
+    ana.add_argument("--progress", dest="progress", action="store_true", default=None,
+                     help="show progress on stderr (default: when stderr is a terminal)")
+    ana.add_argument("--no-progress", dest="progress", action="store_false")
     ana.set_defaults(func=_cmd_analyze)
 
     tr = sub.add_parser(
@@ -157,11 +264,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``socialtext`` console script."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    # SIGTERM ends the run like Ctrl-C: temporary output is removed, nothing half-written remains.
+    signal.signal(signal.SIGTERM, _terminate)
     if getattr(args, "task", None) is None and args.command == "train":
         args.task = ["department", "sentiment"]
     try:
         return int(args.func(args))
-    except SocialTextError as exc:
+    except (SocialTextError, _Fatal) as exc:
         print(f"socialtext: {exc}", file=sys.stderr)
         return EXIT_FATAL
     except BrokenPipeError:
@@ -169,6 +278,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("socialtext: interrupted", file=sys.stderr)
         return EXIT_FATAL
+
+
+def _terminate(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -229,16 +229,33 @@ def tokenize(text: str) -> list[Token]:
     return default_tokenizer()(text)
 
 
+def create_spacy_tokenizer() -> Callable[[Language], SpacyTokenizer]:
+    """spaCy registry function ``socialtext.Tokenizer.v1``: socialtext's rules for any pipeline.
+
+    Registered through the ``spacy_tokenizers`` entry point, so a pipeline saved with
+    :func:`nlp` loads back with ``spacy.load`` wherever socialtext is installed.
+    """
+
+    def make(language: Language) -> SpacyTokenizer:
+        return _build_spacy_tokenizer(language.vocab)
+
+    return make
+
+
 def nlp() -> Language:
     """A spaCy ``Language`` (lang ``fr``) whose tokenizer is socialtext's.
 
-    For users who want spaCy ``Doc`` objects; importing spaCy's full French data is
-    avoided, so this stays cheap.
+    For users who want spaCy ``Doc`` objects and pipelines (``nlp.add_pipe("socialtext")``).
+    spaCy's own French exceptions are not loaded, so this stays cheap; the pipeline
+    saves with ``nlp.to_disk`` and loads back with ``spacy.load``.
     """
     from spacy.language import Language
-    from spacy.vocab import Vocab
+    from spacy.util import registry
 
-    vocab = Vocab()
-    language = Language(vocab=vocab)
-    language.tokenizer = _build_spacy_tokenizer(vocab)
-    return language
+    if "socialtext.Tokenizer.v1" not in registry.tokenizers:
+        registry.tokenizers.register("socialtext.Tokenizer.v1", func=create_spacy_tokenizer)
+
+    class SocialFrench(Language):
+        lang = "fr"
+
+    return SocialFrench.from_config({"nlp": {"lang": "fr", "tokenizer": {"@tokenizers": "socialtext.Tokenizer.v1"}}})

@@ -1,0 +1,1 @@
+"""Integrations with the tools teams already use: pandas, spaCy, Dask (each optional, imported lazily)."""
