@@ -250,7 +250,7 @@ class FeatureExtractor:
             if self.config.char_weight > 0:
                 chars = tuple(i for n in names if len(n) > 1 and n[0].isalnum() for i in self._chars(n))
             entry = (names, unigrams, chars, _token_cues(token))
-            if len(self._token_cache) > 300_000:
+            if len(self._token_cache) > 100_000:
                 self._token_cache.clear()
             self._token_cache[token.text] = entry
         return entry
@@ -310,7 +310,7 @@ class FeatureExtractor:
         entry = self._chunk_cache.get(chunk)
         if entry is None:
             entry = self._entries(tokenizer.chunk_tokens(chunk))
-            if len(self._chunk_cache) > 300_000:
+            if len(self._chunk_cache) > 50_000:
                 self._chunk_cache.clear()
             self._chunk_cache[chunk] = entry
         return entry

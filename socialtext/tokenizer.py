@@ -158,8 +158,10 @@ class Tokenizer:
     # Whitespace-separated chunks repeat a lot ("merci", "!!!", "#panne"): each
     # distinct chunk goes through spaCy's rules once and its tokens are memoised,
     # which is what spaCy's own cache does, minus the Doc built for every message.
-    # Bounded, so that a stream of millions of messages does not grow it forever.
-    _CACHE_LIMIT = 200_000
+    # Bounded, so that a stream of millions of messages does not grow it forever; when
+    # it is full, it is emptied and spaCy's tokenizer is rebuilt with a fresh Vocab (a
+    # spaCy Vocab keeps every string it has seen, which would grow without end).
+    _CACHE_LIMIT = 100_000
 
     def __init__(self) -> None:
         self._spacy = _build_spacy_tokenizer()
@@ -191,6 +193,7 @@ class Tokenizer:
         if pieces is None:
             if len(self._chunks) > self._CACHE_LIMIT:
                 self._chunks.clear()
+                self._spacy = _build_spacy_tokenizer()
             found = []
             for t in self._spacy(chunk):
                 string = t.text
