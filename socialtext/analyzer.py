@@ -341,12 +341,20 @@ def _progress_bar(texts: Iterable[str]) -> Any:
 _WORKER_CACHE: dict[tuple[str, tuple[tuple[str, Any], ...]], Analyzer] = {}
 
 
-def _worker_scores(path: str, settings: dict[str, Any], texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    key = (path, tuple(sorted(settings.items())))
+def worker_analyzer(path: str | None = None, **settings: Any) -> Analyzer:
+    """The analyzer of this process for a model directory (default model if ``None``), loaded once.
+
+    For worker processes (joblib, Dask, Spark): tasks carry a path, never a model.
+    """
+    key = (str(path), tuple(sorted(settings.items())))
     analyzer = _WORKER_CACHE.get(key)
     if analyzer is None:
-        analyzer = _WORKER_CACHE[key] = Analyzer.from_directory(path, **settings)
-    return analyzer._scores(texts)
+        analyzer = _WORKER_CACHE[key] = load(path, **settings)
+    return analyzer
+
+
+def _worker_scores(path: str, settings: dict[str, Any], texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    return worker_analyzer(path, **settings)._scores(texts)
 
 
 def _one_hot(classes: tuple[str, ...], label: str, fallback: np.ndarray) -> np.ndarray:

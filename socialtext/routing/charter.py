@@ -149,6 +149,12 @@ class Charter:
     def __post_init__(self) -> None:
         self._matcher: Any = None
 
+    def __getstate__(self) -> dict[str, Any]:
+        # The spaCy matcher is rebuilt on first use in another process (Dask, joblib).
+        state = dict(self.__dict__)
+        state["_matcher"] = None
+        return state
+
     # -- loading -------------------------------------------------------------------
     @classmethod
     def from_toml(cls, path: str | Path) -> Charter:
