@@ -38,7 +38,8 @@ class Message:
 
     @property
     def thread(self) -> str | None:
-        return self.fields.get("thread")
+        value = self.fields.get("thread")
+        return value if isinstance(value, str) and value else None
 
     @property
     def split(self) -> str:
