@@ -25,6 +25,7 @@ __all__ = [
     "analyze_many",
     "load",
     "nlp",
+    "redact",
     "tokenize",
     "train",
 ]
@@ -43,6 +44,7 @@ _LAZY = {
     "load": "socialtext.analyzer",
     "train": "socialtext.training",
     "analyze_frame": "socialtext.integrations.pandas",
+    "redact": "socialtext.privacy",
     "Charter": "socialtext.routing",
     "Conversation": "socialtext.routing",
     "Route": "socialtext.routing",
@@ -51,6 +53,7 @@ _LAZY = {
 if TYPE_CHECKING:
     from socialtext.analyzer import Analysis, Analyzer, analyze, analyze_many, load
     from socialtext.integrations.pandas import analyze_frame
+    from socialtext.privacy import redact
     from socialtext.routing import Charter, Conversation, Route
     from socialtext.tokenizer import Token, Tokenizer, nlp, tokenize
     from socialtext.training import train

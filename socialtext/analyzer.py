@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import unicodedata
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sized
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ import numpy as np
 
 from socialtext.errors import ModelError, type_error
 from socialtext.features import FeatureExtractor
+from socialtext.lang.detect import is_clearly_not_french
 from socialtext.linear import LinearModel, sparse_dot
 from socialtext.tokenizer import Token, Tokenizer
 
@@ -111,6 +113,8 @@ class Analyzer:
         ``uncertain_sentiment`` to the flags.
     max_chars : longer texts are analysed on their first ``max_chars`` characters
         (flag ``truncated``); the Analysis keeps the full text.
+    detect_language : flag messages that are clearly not French (``not_french``): the
+        models would route them with confidence but without meaning.
     info : the model's manifest, for reference.
     """
 
@@ -121,6 +125,7 @@ class Analyzer:
         *,
         min_confidence: float = 0.5,
         max_chars: int = 5000,
+        detect_language: bool = True,
         info: Mapping[str, Any] | None = None,
     ) -> None:
         if not 0.0 <= min_confidence <= 1.0:
@@ -141,6 +146,7 @@ class Analyzer:
         self.sentiment_model = sentiment_model
         self.min_confidence = min_confidence
         self.max_chars = max_chars
+        self.detect_language = detect_language
         self.info = dict(info or {})
         self.path: Path | None = None
         self.tokenizer = Tokenizer()
@@ -172,10 +178,14 @@ class Analyzer:
         return analyzer
 
     # -- analysis ------------------------------------------------------------------
-    def analyze(self, text: str) -> Analysis:
-        """Analyse one message."""
+    def analyze(self, text: str, *, redact: bool = False) -> Analysis:
+        """Analyse one message; ``redact=True`` masks personal data first (see :func:`socialtext.redact`)."""
         if not isinstance(text, str):
             raise type_error("text", text)
+        if redact:
+            from socialtext.privacy import redact as mask
+
+            text = mask(text)
         return self._batch([text])[0]
 
     def analyze_many(
@@ -185,14 +195,22 @@ class Analyzer:
         batch_size: int = DEFAULT_BATCH_SIZE,
         n_jobs: int = 1,
         progress: bool = False,
+        errors: str = "raise",
+        redact: bool = False,
     ) -> list[Analysis]:
         """Analyse many messages, batched internally; results in input order.
+
+        ``errors`` says what a non-text item does: ``"raise"`` a TypeError naming its
+        index and type, ``"skip"`` it (fewer results), or ``"flag"`` it (an ``other`` /
+        ``neutral`` result with the flag ``invalid_input`` and an empty text, so results
+        stay aligned with the input). ``redact=True`` masks personal data first.
 
         ``n_jobs > 1`` spreads batches over joblib worker processes, each loading the
         model once (the model must come from a directory, as ``load()`` gives).
         ``progress=True`` shows a tqdm bar (it renders in Jupyter too).
         """
-        return list(self.pipe(texts, batch_size=batch_size, n_jobs=n_jobs, progress=progress))
+        return list(self.pipe(texts, batch_size=batch_size, n_jobs=n_jobs, progress=progress, errors=errors,
+                              redact=redact))
 
     def pipe(
         self,
@@ -201,6 +219,8 @@ class Analyzer:
         batch_size: int = DEFAULT_BATCH_SIZE,
         n_jobs: int = 1,
         progress: bool = False,
+        errors: str = "raise",
+        redact: bool = False,
     ) -> Iterator[Analysis]:
         """Analyse a stream lazily, ``batch_size`` messages at a time; memory stays bounded
         (with ``n_jobs > 1``, at most ``2 * n_jobs`` batches are in flight)."""
@@ -210,7 +230,9 @@ class Analyzer:
             raise ValueError(f"batch_size must be a positive integer, got {batch_size!r}")
         if n_jobs == 0 or n_jobs < -1:
             raise ValueError(f"n_jobs must be a positive integer or -1 (all cores), got {n_jobs!r}")
-        batches = _batches(texts, batch_size)
+        if errors not in ("raise", "skip", "flag"):
+            raise ValueError(f"errors must be 'raise', 'skip' or 'flag', got {errors!r}")
+        batches = _batches(texts, batch_size, errors, redact)
         bar = _progress_bar(texts) if progress else None
         try:
             if n_jobs == 1:
@@ -224,7 +246,8 @@ class Analyzer:
                 raise ValueError("n_jobs > 1 needs an analyzer loaded from a model directory (socialtext.load())")
             from joblib import Parallel, delayed
 
-            settings = {"min_confidence": self.min_confidence, "max_chars": self.max_chars}
+            settings = {"min_confidence": self.min_confidence, "max_chars": self.max_chars,
+                        "detect_language": self.detect_language}
             parallel = Parallel(n_jobs=n_jobs, return_as="generator", pre_dispatch="2*n_jobs")
             pending: deque[list[str]] = deque()
 
@@ -268,12 +291,18 @@ class Analyzer:
         for i, text in enumerate(texts):
             flags: list[str] = []
             dep_row, sent_row = dep[i], sent[i]
-            if not text.strip():
+            if text is _INVALID:
+                flags.append("invalid_input")
+                dep_row = _one_hot(dep_classes, "other", dep_row)
+                sent_row = _one_hot(sent_classes, "neutral", sent_row)
+            elif _is_blank(text):
                 flags.append("empty")
                 dep_row = _one_hot(dep_classes, "other", dep_row)
                 sent_row = _one_hot(sent_classes, "neutral", sent_row)
             if len(text) > self.max_chars:
                 flags.append("truncated")
+            if self.detect_language and "empty" not in flags and is_clearly_not_french(text[: self.max_chars]):
+                flags.append("not_french")
             d, s = int(dep_row.argmax()), int(sent_row.argmax())
             if dep_row[d] < self.min_confidence:
                 flags.append("uncertain_department")
@@ -284,7 +313,7 @@ class Analyzer:
             )
             out.append(
                 Analysis(
-                    text=text,
+                    text=str(text),
                     department=dep_classes[d],
                     department_scores=_scores(dep_classes, dep_row),
                     sentiment=sent_classes[s],
@@ -316,11 +345,19 @@ class Analyzer:
         return out
 
 
-def _batches(texts: Iterable[str], size: int) -> Iterator[list[str]]:
+def _batches(texts: Iterable[str], size: int, errors: str = "raise", redact: bool = False) -> Iterator[list[str]]:
+    if redact:
+        from socialtext.privacy import redact as mask
     batch: list[str] = []
     for index, text in enumerate(texts):
         if not isinstance(text, str):
-            raise type_error("texts", text, index=index)
+            if errors == "raise":
+                raise type_error("texts", text, index=index)
+            if errors == "skip":
+                continue
+            text = _INVALID  # flagged in _results
+        elif redact:
+            text = mask(text)
         batch.append(text)
         if len(batch) >= size:
             yield batch
@@ -355,6 +392,18 @@ def worker_analyzer(path: str | None = None, **settings: Any) -> Analyzer:
 
 def _worker_scores(path: str, settings: dict[str, Any], texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     return worker_analyzer(path, **settings)._scores(texts)
+
+
+class _InvalidInput(str):
+    """The empty text standing for a non-text item under ``errors="flag"``."""
+
+
+_INVALID = _InvalidInput("")
+
+
+def _is_blank(text: str) -> bool:
+    """No visible character: whitespace, zero-width and other format characters only."""
+    return all(ch.isspace() or unicodedata.category(ch) in ("Cf", "Cc") for ch in text)
 
 
 def _one_hot(classes: tuple[str, ...], label: str, fallback: np.ndarray) -> np.ndarray:
@@ -401,7 +450,7 @@ def default_analyzer() -> Analyzer:
     return _DEFAULT["default"]
 
 
-def analyze(text: str) -> Analysis:
+def analyze(text: str, *, redact: bool = False) -> Analysis:
     """Analyse one message with the default model.
 
     Examples
@@ -410,11 +459,13 @@ def analyze(text: str) -> Analysis:
     >>> a.department, a.sentiment
     ('after_sales', 'negative')
     """
-    return default_analyzer().analyze(text)
+    return default_analyzer().analyze(text, redact=redact)
 
 
 def analyze_many(
-    texts: Iterable[str], *, batch_size: int = DEFAULT_BATCH_SIZE, n_jobs: int = 1, progress: bool = False
+    texts: Iterable[str], *, batch_size: int = DEFAULT_BATCH_SIZE, n_jobs: int = 1, progress: bool = False,
+    errors: str = "raise", redact: bool = False,
 ) -> list[Analysis]:
     """Analyse many messages with the default model, batched internally (see :meth:`Analyzer.analyze_many`)."""
-    return default_analyzer().analyze_many(texts, batch_size=batch_size, n_jobs=n_jobs, progress=progress)
+    return default_analyzer().analyze_many(texts, batch_size=batch_size, n_jobs=n_jobs, progress=progress,
+                                           errors=errors, redact=redact)

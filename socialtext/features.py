@@ -142,7 +142,8 @@ def lexicon_score(names: list[str], negated: list[bool]) -> tuple[float, float, 
 
 
 def _hash(feature: str, mask: int) -> int:
-    return zlib.crc32(feature.encode("utf-8")) & mask
+    # surrogatepass: a lone surrogate (broken emoji from a bad export) must not crash a batch.
+    return zlib.crc32(feature.encode("utf-8", "surrogatepass")) & mask
 
 
 def _units(tokens: Sequence[Token]) -> list[tuple[str, int]]:

@@ -72,6 +72,7 @@ _EMOJI = re.compile(emoji.EMOJI)
 _EMOJI_STRIP = re.compile(emoji.NORM_STRIP)
 _INVISIBLE = re.compile(f"[{punctuation.INVISIBLE}]+")
 _CHUNK = re.compile(r"\S+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _RUN = re.compile(r"([^\W\d_])\1{2,}")
 _APOSTROPHE_TABLE = str.maketrans({"’": "'", "ʼ": "'"})
 _MAX_RUNS = 4  # beyond this, combinations explode: squeeze every run to one letter
@@ -195,8 +196,12 @@ class Tokenizer:
                 self._chunks.clear()
                 self._spacy = _build_spacy_tokenizer()
             found = []
-            for t in self._spacy(chunk):
-                string = t.text
+            # spaCy cannot hash lone surrogates (a broken emoji from a bad export): it sees
+            # U+FFFD in their place, one character for one, so offsets are unchanged, and
+            # the tokens keep the original characters.
+            safe = _SURROGATE.sub("\ufffd", chunk) if _SURROGATE.search(chunk) else chunk
+            for t in self._spacy(safe):
+                string = chunk[t.idx : t.idx + len(t.text)]
                 if string.isspace() or _INVISIBLE.fullmatch(string):
                     continue
                 kind, norm, expansion = classify(string)

@@ -114,3 +114,34 @@ def test_the_shipped_model_was_trained_on_the_current_corpus() -> None:
     assert manifest["corpus"]["sha256"] == corpus.fingerprint(ROOT / "corpora"), (
         "models/default is stale: retrain with `socialtext train --corpus corpora --out models/default`"
     )
+
+
+def test_a_crash_during_training_leaves_no_model_and_keeps_the_previous_one(small_corpus: Path, tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import socialtext.linear
+
+    out = tmp_path / "model"
+    train(small_corpus, out, params={"department": {"n_bits": 14}, "sentiment": {"n_bits": 14}})
+    before = read_manifest(out)
+
+    def explode(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(socialtext.linear, "write_npz", explode)
+    with pytest.raises(RuntimeError, match="disk full"):
+        train(small_corpus, out, params={"department": {"n_bits": 15}, "sentiment": {"n_bits": 15}})
+    assert read_manifest(out) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["model"]
+    with pytest.raises(RuntimeError):
+        train(small_corpus, tmp_path / "fresh")
+    assert not (tmp_path / "fresh").exists()
+
+
+def test_model_files_are_plain_arrays_never_pickles() -> None:
+    import zipfile
+
+    for name in ("department.npz", "sentiment.npz"):
+        with zipfile.ZipFile(ROOT / "models" / "default" / name) as archive:
+            for member in archive.namelist():
+                header = archive.read(member)[:128]
+                assert header.startswith(b"\x93NUMPY") and b"'descr': '|O'" not in header
