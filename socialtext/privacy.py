@@ -37,12 +37,18 @@ _INTRO = {
     "NUMERO_COMMANDE": r"(?:n°|no\.?|num(?:éro|ero)?\.?)\s*(?:de\s+)?commande|commande\s*(?:n°|no\.?|#)|"
                        r"order\s*(?:#|n°|no\.?)?|n°\s*(?:de\s+)?suivi|num(?:éro|ero)\s+de\s+suivi|"
                        r"(?:n°|no\.?|num(?:éro|ero)?)\s*(?:de\s+)?dossier|dossier\s*(?:n°|#)",
-    "REFERENCE": r"réf\.?|ref\.?|référence|reference",
+    "REFERENCE": r"référence|reference|réf\.?|ref\.?",
 }
-_IDENTIFIER = r"[:\s#n°]*([A-Z0-9][A-Z0-9\-/]{3,})"
+# Between the words and the identifier: punctuation and up to three short words
+# ("est le", "de mon retour :"), so "mon numéro client est le 12003456" is masked.
+_IDENTIFIER = r"[:\s#n°=]*(?:[a-zà-ÿ']{1,7}[\s:]+){0,3}[#n°:\s]*([A-Z0-9][A-Z0-9\-/]{4,})"
 _INTRODUCED = [
-    (label, re.compile(rf"(?:{words}){_IDENTIFIER}", re.IGNORECASE)) for label, words in _INTRO.items()
+    # a word ending in a letter must end there ("ref" is not "refaite"); "n°", "#", "réf." need no check
+    (label, re.compile(rf"(?<!\w)(?:{words})(?:(?<=[a-zà-ÿ])(?![a-zà-ÿ])|(?<![a-zà-ÿ])){_IDENTIFIER}",
+                       re.IGNORECASE))
+    for label, words in _INTRO.items()
 ]
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _luhn(digits: str) -> bool:
@@ -57,15 +63,25 @@ def _luhn(digits: str) -> bool:
     return total % 10 == 0
 
 
+def _looks_like_card(digits: str) -> bool:
+    """Card number shapes (Visa, Mastercard, CB, Amex, Discover) that also pass the Luhn check."""
+    shaped = (
+        (len(digits) in (13, 16, 19) and digits[0] == "4")
+        or (len(digits) == 16 and digits[0] in "2356")
+        or (len(digits) == 15 and digits[:2] in ("34", "37"))
+    )
+    return shaped and _luhn(digits)
+
+
 def _card(match: re.Match[str]) -> str:
     digits = re.sub(r"\D", "", match.group())
-    return "<CB>" if 13 <= len(digits) <= 19 and _luhn(digits) else match.group()
+    return "<CB>" if _looks_like_card(digits) else match.group()
 
 
 def _introduced(label: str) -> Callable[[re.Match[str]], str]:
     def replace(match: re.Match[str]) -> str:
         value = match.group(1)
-        if not any(ch.isdigit() for ch in value):
+        if not any(ch.isdigit() for ch in value) or _YEAR.fullmatch(value):
             return match.group()
         start, end = match.span(1)
         whole = match.group()
