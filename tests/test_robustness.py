@@ -65,11 +65,18 @@ def test_same_text_same_result_whatever_the_batch(analyzer: Analyzer, texts: lis
     assert batched == [analyzer.analyze(t) for t in texts]
 
 
-@pytest.mark.parametrize("text", ["\u0000\u0001\u0002", "\ud800", "\u200b\u200d\ufeff", "\u202e\u2066", "  \n\t  "])
+@pytest.mark.parametrize("text", ["\u0000\u0001\u0002", "\u200b\u200d\ufeff", "\u202e\u2066", "  \n\t  "])
 def test_invisible_or_control_only_text_is_flagged_empty(analyzer: Analyzer, text: str) -> None:
     result = analyzer.analyze(text)
-    if "empty" in result.flags:
-        assert (result.department, result.sentiment) == ("other", "neutral")
+    assert "empty" in result.flags
+    assert (result.department, result.sentiment) == ("other", "neutral")
+
+
+def test_a_lone_surrogate_is_analysed_and_kept_in_its_token(analyzer: Analyzer) -> None:
+    text = "colis \ud83d jamais reçu"
+    result = analyzer.analyze(text)
+    check(result, text)
+    assert "\ud83d" in [t.text for t in result.tokens] and result.department == "after_sales"
 
 
 def test_blank_text_is_empty() -> None:
