@@ -289,7 +289,10 @@ choose a model.
 
 - Written by a small team, not collected: the messages are plausible but cleaner and
   more on-topic than a real firehose, with fewer spelling errors per message, less
-  spam, almost no messages in other languages, and invented brands.
+  spam, almost no messages in other languages, and invented brands. The style table
+  above shows the gap: text emoticons, elongations, hashtags and missing accents are
+  rarer than on real social media; the tokenizer and lexicon handle them, but the
+  models saw few examples.
 - Balanced by construction (see above): class priors differ from production traffic,
   so calibrated probabilities describe this balance, not a real brand's mix.
 - Labels are single-annotator for 90% of the corpus; the hardest boundaries (a
