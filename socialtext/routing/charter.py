@@ -148,6 +148,7 @@ class Charter:
 
     def __post_init__(self) -> None:
         self._matcher: Any = None
+        self._routed = 0
 
     def __getstate__(self) -> dict[str, Any]:
         # The spaCy matcher is rebuilt on first use in another process (Dask, joblib).
@@ -249,6 +250,11 @@ class Charter:
         words = [_term_norm(t) for t in tokens]
         if not words:
             return frozenset(), frozenset()
+        self._routed += 1
+        if self._routed >= 50_000:
+            # Each Doc adds its words to the matcher's Vocab: rebuild both now and then so
+            # that routing millions of messages keeps memory flat.
+            self._matcher, self._routed = None, 0
         doc = Doc(vocab, words=words)
         keywords: set[str] = set()
         products: set[str] = set()
@@ -261,12 +267,13 @@ class Charter:
     def _phrase_matcher(self) -> tuple[Any, Any]:
         if self._matcher is None:
             from spacy.matcher import PhraseMatcher
+            from spacy.tokens import Doc
+            from spacy.vocab import Vocab
 
             from socialtext.tokenizer import default_tokenizer
 
             tokenizer = default_tokenizer()
-            vocab = tokenizer.spacy_tokenizer.vocab
-            from spacy.tokens import Doc
+            vocab = Vocab()
 
             def pattern(term: str) -> Doc:
                 return Doc(vocab, words=[_term_norm(t) for t in tokenizer(term)] or [term])
