@@ -82,6 +82,17 @@ class Analysis:
             out["tokens"] = [t._asdict() for t in self.tokens]
         return out
 
+    @classmethod
+    def _build(cls, text: str, department: str, department_scores: Mapping[str, float], sentiment: str,
+               sentiment_score: float, sentiment_scores: Mapping[str, float], flags: tuple[str, ...],
+               analyzer: Analyzer | None) -> Analysis:
+        """Fast constructor for the batch hot path (skips the frozen dataclass' per-field checks)."""
+        obj = object.__new__(cls)
+        obj.__dict__.update(text=text, department=department, department_scores=department_scores,
+                            sentiment=sentiment, sentiment_score=sentiment_score,
+                            sentiment_scores=sentiment_scores, flags=flags, _analyzer=analyzer)
+        return obj
+
     def _repr_html_(self) -> str:
         from socialtext.display import analysis_html
 
@@ -97,10 +108,6 @@ class Analysis:
         if self._analyzer is None:
             raise ValueError("this Analysis was built without an analyzer; nothing to explain with")
         return self._analyzer.explain(self, k)
-
-
-def _scores(classes: tuple[str, ...], row: np.ndarray) -> Mapping[str, float]:
-    return MappingProxyType({c: float(p) for c, p in zip(classes, row.tolist(), strict=True)})
 
 
 class Analyzer:
@@ -287,40 +294,32 @@ class Analyzer:
         sent_classes = self.sentiment_model.classes
         pos = sent_classes.index("positive") if "positive" in sent_classes else None
         neg = sent_classes.index("negative") if "negative" in sent_classes else None
+        dep_best = dep.argmax(axis=1).tolist()
+        sent_best = sent.argmax(axis=1).tolist()
+        dep_rows, sent_rows = dep.tolist(), sent.tolist()
+        threshold = self.min_confidence
         out = []
         for i, text in enumerate(texts):
             flags: list[str] = []
-            dep_row, sent_row = dep[i], sent[i]
-            if text is _INVALID:
-                flags.append("invalid_input")
-                dep_row = _one_hot(dep_classes, "other", dep_row)
-                sent_row = _one_hot(sent_classes, "neutral", sent_row)
-            elif _is_blank(text):
-                flags.append("empty")
-                dep_row = _one_hot(dep_classes, "other", dep_row)
-                sent_row = _one_hot(sent_classes, "neutral", sent_row)
+            dep_row, sent_row, d, s = dep_rows[i], sent_rows[i], dep_best[i], sent_best[i]
+            if text is _INVALID or _is_blank(text):
+                flags.append("invalid_input" if text is _INVALID else "empty")
+                dep_row, d = _one_hot(dep_classes, "other", dep_row, d)
+                sent_row, s = _one_hot(sent_classes, "neutral", sent_row, s)
+            elif self.detect_language and is_clearly_not_french(text[: self.max_chars]):
+                flags.append("not_french")
             if len(text) > self.max_chars:
                 flags.append("truncated")
-            if self.detect_language and "empty" not in flags and is_clearly_not_french(text[: self.max_chars]):
-                flags.append("not_french")
-            d, s = int(dep_row.argmax()), int(sent_row.argmax())
-            if dep_row[d] < self.min_confidence:
+            if dep_row[d] < threshold:
                 flags.append("uncertain_department")
-            if sent_row[s] < self.min_confidence:
+            if sent_row[s] < threshold:
                 flags.append("uncertain_sentiment")
-            score = (float(sent_row[pos]) if pos is not None else 0.0) - (
-                float(sent_row[neg]) if neg is not None else 0.0
-            )
+            score = (sent_row[pos] if pos is not None else 0.0) - (sent_row[neg] if neg is not None else 0.0)
             out.append(
-                Analysis(
-                    text=str(text),
-                    department=dep_classes[d],
-                    department_scores=_scores(dep_classes, dep_row),
-                    sentiment=sent_classes[s],
-                    sentiment_score=max(-1.0, min(1.0, score)),
-                    sentiment_scores=_scores(sent_classes, sent_row),
-                    flags=tuple(flags),
-                    _analyzer=self,
+                Analysis._build(
+                    str(text), dep_classes[d], MappingProxyType(dict(zip(dep_classes, dep_row, strict=True))),
+                    sent_classes[s], max(-1.0, min(1.0, score)),
+                    MappingProxyType(dict(zip(sent_classes, sent_row, strict=True))), tuple(flags), self,
                 )
             )
         return out
@@ -406,12 +405,12 @@ def _is_blank(text: str) -> bool:
     return all(ch.isspace() or unicodedata.category(ch) in ("Cf", "Cc") for ch in text)
 
 
-def _one_hot(classes: tuple[str, ...], label: str, fallback: np.ndarray) -> np.ndarray:
+def _one_hot(classes: tuple[str, ...], label: str, fallback: list[float], best: int) -> tuple[list[float], int]:
+    """Probability 1 on ``label`` (when the model has it), for empty and invalid inputs."""
     if label not in classes:
-        return fallback
-    row = np.zeros(len(classes))
-    row[classes.index(label)] = 1.0
-    return row
+        return fallback, best
+    index = classes.index(label)
+    return [1.0 if j == index else 0.0 for j in range(len(classes))], index
 
 
 def default_model_path() -> Path:

@@ -9,7 +9,7 @@ French: short or ambiguous messages (``ok``, ``top 👍``, ``SAV ???``) stay Fre
 from __future__ import annotations
 
 import re
-import unicodedata
+from functools import lru_cache
 
 # Very frequent function words that are not also common French words.
 ENGLISH = frozenset(
@@ -44,26 +44,42 @@ FRENCH = frozenset(
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
-def _latin_share(text: str) -> tuple[int, float]:
-    letters = latin = 0
-    for ch in text:
-        if ch.isalpha():
-            letters += 1
-            if ch.isascii() or "LATIN" in unicodedata.name(ch, ""):
-                latin += 1
-    return letters, (latin / letters if letters else 1.0)
+_LETTER = re.compile(r"[^\W\d_]")
+# Letters outside the Latin script (Latin-1, Latin Extended A/B and Additional are Latin).
+_NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-z\u00aa\u00b5\u00ba\u00c0-\u024f\u1e00-\u1eff]")
+
+
+@lru_cache(maxsize=50_000)
+def _chunk_profile(chunk: str) -> tuple[int, int, int, int, int, int]:
+    """``(words, french, english, spanish, letters, non-Latin letters)`` of one whitespace chunk.
+
+    Chunks repeat a lot ("merci", "!!!", "colis"): profiling each once keeps the check cheap.
+    """
+    letters = len(_LETTER.findall(chunk))
+    non_latin = 0 if chunk.isascii() else len(_NON_LATIN_LETTER.findall(chunk))
+    words = [w.lower() for w in _WORD.findall(chunk)]
+    fr = sum(w in FRENCH for w in words)
+    en = sum(w in ENGLISH for w in words)
+    es = sum(w in SPANISH for w in words)
+    if not chunk.isascii():
+        es += sum(ch in SPANISH_LETTERS for ch in chunk.lower())
+    return len(words), fr, en, es, letters, non_latin
 
 
 def is_clearly_not_french(text: str) -> bool:
     """True when the message is clearly in another language (another script, or English/Spanish words)."""
-    letters, latin = _latin_share(text)
-    if letters >= 3 and latin < 0.5:
+    n_words = fr = en = es = letters = non_latin = 0
+    for chunk in text.split():
+        w, f, e, s, lt, nl = _chunk_profile(chunk)
+        n_words += w
+        fr += f
+        en += e
+        es += s
+        letters += lt
+        non_latin += nl
+    if letters >= 3 and non_latin / letters > 0.5:
         return True
-    words = [w.lower() for w in _WORD.findall(text)]
-    if len(words) < 2:
+    if n_words < 2:
         return False
-    fr = sum(w in FRENCH for w in words)
-    en = sum(w in ENGLISH for w in words)
-    es = sum(w in SPANISH for w in words) + sum(ch in SPANISH_LETTERS for ch in text.lower())
     other = max(en, es)
     return other >= 2 and other > 2 * fr
