@@ -200,8 +200,11 @@ write to brands. Corpus SHA-256 (as recorded in model manifests): `{sha}`.
 - Every message was written individually by a team writer (a person or an assistant
   working under the brief in [`WRITERS_BRIEF.md`](WRITERS_BRIEF.md)), each writer owning
   one or two sectors and its own files (`<sector>/part-NN.jsonl`), with its own situations,
-  invented brands, places, amounts and dates. No template, slot-filling or generator
-  produced text; scripts only assembled and checked files. Nothing was scraped, imported
+  invented brands, places, amounts and dates. A last batch (`<sector>/noisy-*.jsonl`,
+  brief in [`NOISY_BRIEF.md`](NOISY_BRIEF.md)) added short, accent-less, slangy,
+  emoji-heavy messages in every sector after this datasheet showed the first ones were
+  too clean. No template, slot-filling or generator produced text; scripts only
+  assembled and checked files. Nothing was scraped, imported
   or copied, and nothing was taken from the evaluation sets in `../shared/eval/`, which
   writers never opened.
 - Labels follow [`GUIDELINES.md`](GUIDELINES.md) (our reading of the shared annotation
