@@ -82,6 +82,11 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
             yield number, row  # type: ignore[misc]
 
     progress = args.progress if args.progress is not None else sys.stderr.isatty()
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(unit="msg", desc="socialtext", file=sys.stderr)
     writer = AtomicWriter(args.output, out_format)
     try:
         for batch in _chunks(good_rows(), 512):
@@ -94,14 +99,15 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
                     route = charter.route(result, {k: v for k, v in row.items() if k != args.text_field})
                     out.update({k: v for k, v in route.to_dict().items() if k != "team_name"})
                 writer.write(out)
-            if progress:
-                print(f"\rsocialtext: {batch[-1][0]} lines read", end="", file=sys.stderr)
+            if bar is not None:
+                bar.update(len(batch))
         writer.commit()
     except BaseException:
         writer.abort()
         raise
-    if progress:
-        print(file=sys.stderr)
+    finally:
+        if bar is not None:
+            bar.close()
     if skipped:
         print(f"socialtext analyze: {skipped} bad row(s) skipped", file=sys.stderr)
         return EXIT_SKIPPED
