@@ -1,7 +1,12 @@
-"""Shared bench helper: diverse French messages from the team's corpus."""
+"""Shared bench helpers: diverse French messages from the team's corpus, and timers."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,3 +31,19 @@ def messages(n: int) -> list[str]:
         texts = []
     texts = texts or _FALLBACK
     return [texts[i % len(texts)] for i in range(n)]
+
+
+def best_time(fn: Callable[[], object], repeat: int = 3) -> float:
+    """The fastest of ``repeat`` runs of ``fn``, in seconds."""
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def cold_start(code: str) -> float:
+    """Best-of-3 wall time of ``python -c code`` in a fresh process (one BLAS thread)."""
+    env = {**os.environ, "OMP_NUM_THREADS": "1"}
+    return best_time(lambda: subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, env=env))

@@ -16,26 +16,11 @@ import os
 import resource
 import subprocess
 import sys
-import time
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from _data import ROOT, messages
-
-
-def _best(fn, repeat: int = 3) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    return best
-
-
-def _cold(code: str) -> float:
-    return _best(lambda: subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT,
-                                        env={**os.environ, "OMP_NUM_THREADS": "1"}))
+from _data import ROOT, best_time, cold_start, messages
 
 
 def main() -> None:
@@ -59,9 +44,9 @@ def main() -> None:
     # Interleaved rounds, best of each: both sides see the same machine noise.
     ours = theirs = float("inf")
     for _ in range(3):
-        ours = min(ours, _best(lambda: analyzer.analyze_many(texts, batch_size=512), repeat=1))
+        ours = min(ours, best_time(lambda: analyzer.analyze_many(texts, batch_size=512), repeat=1))
         if vader is not None:
-            theirs = min(theirs, _best(lambda: [vader.polarity_scores(t) for t in texts], repeat=1))
+            theirs = min(theirs, best_time(lambda: [vader.polarity_scores(t) for t in texts], repeat=1))
     print(f"socialtext analyze_many : {len(texts) / ours:10,.0f} msg/s")
     if vader is not None:
         print(f"vadersentiment-fr       : {len(texts) / theirs:10,.0f} msg/s")
@@ -77,9 +62,9 @@ def main() -> None:
     ).stdout.strip()
     print(f"peak RSS, socialtext alone analysing {args.n} messages: {float(rss_only):.0f} MiB  (target <= 200)")
 
-    cold_ours = _cold("import socialtext; socialtext.analyze('x')")
-    cold_blank = _cold("import spacy; spacy.blank('fr')")
-    cold_import = _cold("import socialtext")
+    cold_ours = cold_start("import socialtext; socialtext.analyze('x')")
+    cold_blank = cold_start("import spacy; spacy.blank('fr')")
+    cold_import = cold_start("import socialtext")
     print(f"cold start socialtext.analyze('x') : {cold_ours:.2f} s  (target <= 1.5)")
     print(f"cold start spacy.blank('fr')       : {cold_blank:.2f} s")
     print(f"cold start import socialtext       : {cold_import:.3f} s")

@@ -11,30 +11,10 @@ under half of spacy.blank("fr")'s.
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
-import time
 
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent))
-from _data import ROOT, messages
-
-
-def _rate(fn, texts: list[str]) -> float:
-    best = 0.0
-    for _ in range(3):
-        t0 = time.perf_counter()
-        fn(texts)
-        best = max(best, len(texts) / (time.perf_counter() - t0))
-    return best
-
-
-def _cold(code: str) -> float:
-    best = float("inf")
-    for _ in range(3):
-        t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
-        best = min(best, time.perf_counter() - t0)
-    return best
+from _data import best_time, cold_start, messages
 
 
 def main() -> None:
@@ -49,9 +29,9 @@ def main() -> None:
     texts = messages(args.n)
     ours = socialtext.Tokenizer()
     blank = spacy.blank("fr")
-    ours_rate = _rate(lambda ts: sum(len(t) for t in ours.pipe(ts)), texts)
-    blank_rate = _rate(lambda ts: sum(len(d) for d in blank.pipe(ts, batch_size=1000)), texts)
-    split_rate = _rate(lambda ts: sum(len(t.split()) for t in ts), texts)
+    ours_rate = len(texts) / best_time(lambda: sum(len(t) for t in ours.pipe(texts)))
+    blank_rate = len(texts) / best_time(lambda: sum(len(d) for d in blank.pipe(texts, batch_size=1000)))
+    split_rate = len(texts) / best_time(lambda: sum(len(t.split()) for t in texts))
     print(f"messages: {len(texts)}")
     print(f"socialtext Tokenizer.pipe : {ours_rate:12,.0f} msg/s")
     print(f"spacy.blank('fr').pipe    : {blank_rate:12,.0f} msg/s")
@@ -59,9 +39,9 @@ def main() -> None:
     print(f"ratio socialtext / spacy.blank('fr') : {ours_rate / blank_rate:.2f}  (target >= 0.5)")
     print(f"ratio socialtext / str.split         : {ours_rate / split_rate:.3f}")
 
-    cold_ours = _cold("import socialtext; socialtext.tokenize('x')")
-    cold_blank = _cold("import spacy; spacy.blank('fr')('x')")
-    cold_python = _cold("pass")
+    cold_ours = cold_start("import socialtext; socialtext.tokenize('x')")
+    cold_blank = cold_start("import spacy; spacy.blank('fr')('x')")
+    cold_python = cold_start("pass")
     print(f"cold start socialtext.tokenize : {cold_ours:.2f} s")
     print(f"cold start spacy.blank('fr')   : {cold_blank:.2f} s")
     print(f"cold start bare python         : {cold_python:.2f} s")

@@ -20,8 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-FORMATS = ("jsonl", "csv")
-
 
 @dataclass(frozen=True)
 class BadRow:

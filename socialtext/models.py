@@ -55,13 +55,16 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
     word_ngrams, char_ngrams : n-gram ranges for words and characters.
     char_weight : weight of character n-grams relative to words (0 disables them).
     negation, lexicon, cues : feature groups (negation scope, team lexicon, style cues).
-    dense : names of the dense cues (``socialtext.features.DENSE_FEATURES``) the model may
+    dense : names of the dense cues (``"auto"``: the class default, all cues for sentiment,
+        no mood cues for departments) (``socialtext.features.DENSE_FEATURES``) the model may
         use; ``None`` for all. The others are still computed (both shipped models read
         the same feature matrix) but get no weight.
     class_weight : passed to the linear model ("balanced" by default).
     calibrate : fit a softmax temperature on out-of-fold scores (``cv`` folds).
     max_iter, random_state : solver settings; training is deterministic.
     """
+
+    default_dense: tuple[str, ...] | None = None  # what ``dense="auto"`` means for this class
 
     def __init__(
         self,
@@ -75,7 +78,7 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
         negation: bool = True,
         lexicon: bool = True,
         cues: bool = True,
-        dense: tuple[str, ...] | None = None,
+        dense: tuple[str, ...] | str | None = "auto",
         class_weight: str | dict[str, float] | None = "balanced",
         calibrate: bool = True,
         cv: int = 5,
@@ -114,12 +117,13 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
         data, indices, indptr = extractor.transform_texts(texts, default_tokenizer())
         m = sparse.csr_matrix((data, indices, indptr), shape=(len(texts), extractor.n_features))
         m.sum_duplicates()
-        if self.dense is not None:
-            unknown = set(self.dense) - set(DENSE_FEATURES)
+        dense = self.default_dense if self.dense == "auto" else self.dense
+        if dense is not None:
+            unknown = set(dense) - set(DENSE_FEATURES)
             if unknown:
                 raise ValueError(f"unknown dense feature {sorted(unknown)[0]!r}; expected among: "
                                  f"{', '.join(DENSE_FEATURES)}")
-            dropped = [extractor.n_hashed + j for j, name in enumerate(DENSE_FEATURES) if name not in self.dense]
+            dropped = [extractor.n_hashed + j for j, name in enumerate(DENSE_FEATURES) if name not in dense]
             m.data[np.isin(m.indices, dropped)] = 0.0
             m.eliminate_zeros()
         return m
@@ -221,30 +225,7 @@ DEPARTMENT_DENSE = ("exclamations", "questions", "caps", "elongation", "has_url"
 class DepartmentClassifier(TextClassifier):
     """Which department should answer: ``marketing``, ``sales``, ``after_sales``, ``other`` (or yours)."""
 
-    def __init__(
-        self,
-        *,
-        loss: str = "hinge",
-        C: float = 0.5,
-        n_bits: int = 19,
-        word_ngrams: tuple[int, int] = (1, 2),
-        char_ngrams: tuple[int, int] = (3, 4),
-        char_weight: float = 0.3,
-        negation: bool = True,
-        lexicon: bool = True,
-        cues: bool = True,
-        dense: tuple[str, ...] | None = DEPARTMENT_DENSE,
-        class_weight: str | dict[str, float] | None = "balanced",
-        calibrate: bool = True,
-        cv: int = 5,
-        max_iter: int = 3000,
-        random_state: int = 0,
-    ) -> None:
-        super().__init__(
-            loss=loss, C=C, n_bits=n_bits, word_ngrams=word_ngrams, char_ngrams=char_ngrams,
-            char_weight=char_weight, negation=negation, lexicon=lexicon, cues=cues, dense=dense,
-            class_weight=class_weight, calibrate=calibrate, cv=cv, max_iter=max_iter, random_state=random_state,
-        )
+    default_dense = DEPARTMENT_DENSE
 
 
 class SentimentClassifier(TextClassifier):

@@ -96,7 +96,7 @@ def test_conditions_combine_with_and(analyzer: Analyzer) -> None:
     assert c.route(analyzer.analyze("Merci pour tout 😍"), {"author_followers": 50000}).team != "crise"
     route = c.route(analyzer.analyze(COMPLAINT), {"author_followers": 50000})
     assert (route.team, route.priority, route.notify, route.rules) == ("crise", "P1", ("marketing",), ("bad buzz",))
-    assert any(("bad buzz" in r and "50" in r.replace("\u202f", "")) or "10 000" in r for r in route.reasons)
+    assert any("bad buzz" in r and "10 000" in r for r in route.reasons), route.reasons
 
 
 def test_actions_priority_sla_tags_notify(analyzer: Analyzer) -> None:
